@@ -1,0 +1,132 @@
+using System;
+using System.Collections.Concurrent;
+using System.Runtime.CompilerServices;
+using Microsoft.CodeAnalysis;
+
+namespace CdkLint.Cdk
+{
+    /// <summary>
+    /// The CDK types every rule reasons about, resolved once per compilation and shared by all CdkLint analyzers.
+    /// <see cref="Get"/> returns null for a compilation that does not reference Amazon.CDK.Lib, so a project without
+    /// CDK pays one dictionary lookup per analyzer and nothing else.
+    /// </summary>
+    internal sealed class CdkSymbols
+    {
+        private static readonly ConditionalWeakTable<Compilation, Box> Cache = new();
+        private readonly ConcurrentDictionary<string, INamedTypeSymbol?> _types = new(StringComparer.Ordinal);
+
+        private CdkSymbols(Compilation compilation, INamedTypeSymbol stack, INamedTypeSymbol construct)
+        {
+            Compilation = compilation;
+            Stack = stack;
+            Construct = construct;
+            CdkVersion = FindCdkVersion(compilation, stack);
+            RemovalPolicy = Type("Amazon.CDK.RemovalPolicy");
+            Duration = Type("Amazon.CDK.Duration");
+            Size = Type("Amazon.CDK.Size");
+            IFunctionOptions = Type("Amazon.CDK.AWS.Lambda.IFunctionOptions");
+            Bucket = Type("Amazon.CDK.AWS.S3.Bucket");
+        }
+
+        public Compilation Compilation { get; }
+
+        /// <summary>The Amazon.CDK.Lib assembly version (equal to the package version for CDK v2, e.g. 2.160.0).</summary>
+        public Version CdkVersion { get; }
+
+        public INamedTypeSymbol Stack { get; }
+        public INamedTypeSymbol Construct { get; }
+        public INamedTypeSymbol? RemovalPolicy { get; }
+        public INamedTypeSymbol? Duration { get; }
+        public INamedTypeSymbol? Size { get; }
+        public INamedTypeSymbol? IFunctionOptions { get; }
+        public INamedTypeSymbol? Bucket { get; }
+
+        public static CdkSymbols? Get(Compilation compilation)
+            => Cache.GetValue(compilation, static c => new Box(Create(c))).Value;
+
+        /// <summary>Resolves a CDK type by metadata name, once per compilation; null when this CDK version lacks it.</summary>
+        public INamedTypeSymbol? Type(string metadataName)
+        {
+            if (!_types.TryGetValue(metadataName, out var type))
+            {
+                type = Resolve(Compilation, metadataName);
+                _types.TryAdd(metadataName, type);
+            }
+
+            return type;
+        }
+
+        private static CdkSymbols? Create(Compilation compilation)
+        {
+            var stack = Resolve(compilation, "Amazon.CDK.Stack");
+            var construct = Resolve(compilation, "Constructs.Construct");
+            return stack is null || construct is null ? null : new CdkSymbols(compilation, stack, construct);
+        }
+
+#pragma warning disable RS0030 // The symbol table is the one place allowed to resolve types by name.
+        private static INamedTypeSymbol? Resolve(Compilation compilation, string metadataName)
+            => compilation.GetTypeByMetadataName(metadataName);
+#pragma warning restore RS0030
+
+        private static Version FindCdkVersion(Compilation compilation, INamedTypeSymbol stack)
+        {
+            var identity = stack.ContainingAssembly?.Identity;
+            return identity?.Version ?? new Version(0, 0);
+        }
+
+        /// <summary>True when <paramref name="type"/> is <paramref name="baseType"/> or derives from it.</summary>
+        public static bool InheritsFrom(ITypeSymbol? type, INamedTypeSymbol? baseType)
+        {
+            if (baseType is null)
+            {
+                return false;
+            }
+
+            for (var t = type; t is not null; t = t.BaseType)
+            {
+                if (SymbolEqualityComparer.Default.Equals(t.OriginalDefinition, baseType))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        /// <summary>True when <paramref name="type"/> is the interface <paramref name="iface"/> or implements it.</summary>
+        public static bool Implements(ITypeSymbol? type, INamedTypeSymbol? iface)
+        {
+            if (type is null || iface is null)
+            {
+                return false;
+            }
+
+            if (SymbolEqualityComparer.Default.Equals(type.OriginalDefinition, iface))
+            {
+                return true;
+            }
+
+            foreach (var i in type.AllInterfaces)
+            {
+                if (SymbolEqualityComparer.Default.Equals(i.OriginalDefinition, iface))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        public static bool IsOrInheritsOrImplements(ITypeSymbol? type, INamedTypeSymbol? target)
+            => target is not null && (target.TypeKind == TypeKind.Interface ? Implements(type, target) : InheritsFrom(type, target));
+
+        public bool IsConstructType(ITypeSymbol? type) => InheritsFrom(type, Construct);
+
+        private sealed class Box
+        {
+            public Box(CdkSymbols? value) => Value = value;
+
+            public CdkSymbols? Value { get; }
+        }
+    }
+}

@@ -1,0 +1,263 @@
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Threading;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace CdkLint.Cdk
+{
+    /// <summary>One property set on a props object: <c>BucketName = "x"</c> in an initializer or <c>props.BucketName = "x";</c>.</summary>
+    internal readonly struct PropAssignment
+    {
+        public PropAssignment(IPropertySymbol property, ISimpleAssignmentOperation assignment)
+        {
+            Property = property;
+            Assignment = assignment;
+        }
+
+        public IPropertySymbol Property { get; }
+
+        public string Name => Property.Name;
+
+        /// <summary>The assignment: inside an object initializer, or a statement <c>local.X = value;</c>.</summary>
+        public ISimpleAssignmentOperation Assignment { get; }
+
+        public IOperation Value => Assignment.Value;
+
+        public bool InInitializer => Assignment.Parent is IObjectOrCollectionInitializerOperation;
+    }
+
+    /// <summary>What is known about a props object: the properties it sets, and whether that list is the whole story.</summary>
+    internal sealed class PropsView
+    {
+        public static readonly PropsView Unknown = new(null, ImmutableArray<PropAssignment>.Empty, isComplete: false);
+
+        /// <summary>No props passed at all: every property is at CDK's default.</summary>
+        public static readonly PropsView None = new(null, ImmutableArray<PropAssignment>.Empty, isComplete: true);
+
+        public PropsView(ITypeSymbol? type, ImmutableArray<PropAssignment> assignments, bool isComplete)
+        {
+            Type = type;
+            Assignments = assignments;
+            IsComplete = isComplete;
+        }
+
+        /// <summary>The props object's type (BucketProps, a derived props class, …); null when unknown or absent.</summary>
+        public ITypeSymbol? Type { get; }
+
+        public ImmutableArray<PropAssignment> Assignments { get; }
+
+        /// <summary>
+        /// True when every assignment to the props object was seen. "Missing setting" rules report only then: props
+        /// from a parameter, a field, another file or a conditional may set anything.
+        /// </summary>
+        public bool IsComplete { get; }
+
+        /// <summary>The last assignment of the property named <paramref name="name"/>, if any was seen.</summary>
+        public bool TryGet(string name, out PropAssignment assignment)
+        {
+            for (var i = Assignments.Length - 1; i >= 0; i--)
+            {
+                if (Assignments[i].Name == name)
+                {
+                    assignment = Assignments[i];
+                    return true;
+                }
+            }
+
+            assignment = default;
+            return false;
+        }
+
+        public IOperation? ValueOf(string name) => TryGet(name, out var a) ? a.Value : null;
+
+        /// <summary>True when the property is set (to anything), or when the view is incomplete and it might be.</summary>
+        public bool MaySet(string name) => !IsComplete || TryGet(name, out _);
+    }
+
+    /// <summary>
+    /// Reads a props object in every shape rules.md lists: an inline initializer, a local built first (with later
+    /// <c>props.X = …</c> statements), a private helper in the same file that returns the props, derived props classes.
+    /// Nested props (<c>DeployOptions = new StageOptions { … }</c>) are read the same way.
+    /// </summary>
+    internal static class PropsReader
+    {
+        private const int MaxDepth = 4;
+
+        public static PropsView Read(ConstructCreation creation, CancellationToken cancellationToken)
+            => creation.PropsArgument is null ? PropsView.None : Read(creation.PropsArgument, cancellationToken);
+
+        public static PropsView Read(IOperation? value, CancellationToken cancellationToken)
+            => Read(value, value?.Syntax.SpanStart ?? 0, 0, cancellationToken);
+
+        /// <summary>
+        /// The props object an assignment writes to, with every other assignment to it: the object initializer it sits
+        /// in, plus the <c>local.X = …</c> statements when that object is held in a local (and the reverse).
+        /// </summary>
+        public static PropsView ReadObjectOf(ISimpleAssignmentOperation assignment, CancellationToken cancellationToken)
+        {
+            switch (assignment.Parent)
+            {
+                case IObjectOrCollectionInitializerOperation { Parent: IObjectCreationOperation creation }:
+                    // `var props = new XProps { … };` → read through the local to see later statements too.
+                    if (creation.Parent is IVariableInitializerOperation { Parent: IVariableDeclaratorOperation declarator })
+                    {
+                        return ReadLocalSymbol(declarator.Symbol, creation, int.MaxValue, 0, cancellationToken);
+                    }
+
+                    return Read(creation, cancellationToken);
+                case IExpressionStatementOperation when assignment.Target is IPropertyReferenceOperation { Instance: ILocalReferenceOperation local }:
+                    return ReadLocalSymbol(local.Local, local, int.MaxValue, 0, cancellationToken);
+                default:
+                    return PropsView.Unknown;
+            }
+        }
+
+        private static PropsView Read(IOperation? value, int usePosition, int depth, CancellationToken cancellationToken)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            value = ConstructCreation.Unwrap(value);
+            if (value is null || depth > MaxDepth)
+            {
+                return PropsView.Unknown;
+            }
+
+            switch (value)
+            {
+                case ILiteralOperation { ConstantValue: { HasValue: true, Value: null } }:
+                case IDefaultValueOperation:
+                    return PropsView.None;
+                case IObjectCreationOperation creation:
+                    return new PropsView(creation.Type, ReadInitializer(creation.Initializer), isComplete: true);
+                case ILocalReferenceOperation local:
+                    return ReadLocal(local, usePosition, depth, cancellationToken);
+                case IInvocationOperation invocation:
+                    return ReadHelper(invocation, depth, cancellationToken);
+                default:
+                    return PropsView.Unknown;
+            }
+        }
+
+        private static ImmutableArray<PropAssignment> ReadInitializer(IObjectOrCollectionInitializerOperation? initializer)
+        {
+            if (initializer is null)
+            {
+                return ImmutableArray<PropAssignment>.Empty;
+            }
+
+            var builder = ImmutableArray.CreateBuilder<PropAssignment>(initializer.Initializers.Length);
+            foreach (var item in initializer.Initializers)
+            {
+                if (item is ISimpleAssignmentOperation { Target: IPropertyReferenceOperation target } assignment)
+                {
+                    builder.Add(new PropAssignment(target.Property, assignment));
+                }
+            }
+
+            return builder.ToImmutable();
+        }
+
+        private static PropsView ReadLocal(ILocalReferenceOperation reference, int usePosition, int depth, CancellationToken cancellationToken)
+            => ReadLocalSymbol(reference.Local, reference, usePosition, depth, cancellationToken);
+
+        private static PropsView ReadLocalSymbol(ILocalSymbol local, IOperation anywhereInBody, int usePosition, int depth, CancellationToken cancellationToken)
+        {
+            var root = OperationTree.Root(anywhereInBody);
+            PropsView? initial = null;
+            IOperation? declaringBlock = null;
+            var complete = true;
+            var later = ImmutableArray.CreateBuilder<PropAssignment>();
+            foreach (var op in root.Descendants())
+            {
+                switch (op)
+                {
+                    case IVariableDeclaratorOperation declarator when SymbolEqualityComparer.Default.Equals(declarator.Symbol, local):
+                        var init = declarator.Initializer?.Value ?? (declarator.Parent as IVariableDeclarationOperation)?.Initializer?.Value;
+                        initial = init is null ? null : Read(init, usePosition, depth + 1, cancellationToken);
+                        declaringBlock = OperationTree.EnclosingBlock(declarator);
+                        break;
+                    case ISimpleAssignmentOperation { Target: ILocalReferenceOperation target } assign
+                        when SymbolEqualityComparer.Default.Equals(target.Local, local):
+                        // Reassigned: which object reaches the construct depends on control flow.
+                        if (initial is null && assign.Syntax.SpanStart < usePosition)
+                        {
+                            initial = Read(assign.Value, usePosition, depth + 1, cancellationToken);
+                        }
+                        else
+                        {
+                            complete = false;
+                        }
+
+                        break;
+                    case ISimpleAssignmentOperation { Target: IPropertyReferenceOperation { Instance: ILocalReferenceOperation instance } property } assign
+                        when SymbolEqualityComparer.Default.Equals(instance.Local, local):
+                        if (assign.Syntax.SpanStart < usePosition)
+                        {
+                            if (assign.Parent is not IExpressionStatementOperation statement || statement.Parent != declaringBlock)
+                            {
+                                complete = false;
+                            }
+
+                            later.Add(new PropAssignment(property.Property, assign));
+                        }
+
+                        break;
+                    case IArgumentOperation { Value: var argValue } when ConstructCreation.Unwrap(argValue) is ILocalReferenceOperation passed
+                        && SymbolEqualityComparer.Default.Equals(passed.Local, local)
+                        && argValue.Syntax.SpanStart < usePosition:
+                        // Handed to another method before the construct sees it: that method may set anything.
+                        complete = false;
+                        break;
+                }
+            }
+
+            if (initial is null)
+            {
+                return PropsView.Unknown;
+            }
+
+            if (later.Count == 0)
+            {
+                return complete ? initial : new PropsView(initial.Type, initial.Assignments, false);
+            }
+
+            return new PropsView(initial.Type, initial.Assignments.AddRange(later), complete && initial.IsComplete);
+        }
+
+        private static PropsView ReadHelper(IInvocationOperation invocation, int depth, CancellationToken cancellationToken)
+        {
+            var method = invocation.TargetMethod;
+            if (method.DeclaringSyntaxReferences.Length != 1 || invocation.SemanticModel is not { } model)
+            {
+                return PropsView.Unknown;
+            }
+
+            var reference = method.DeclaringSyntaxReferences[0];
+            if (reference.SyntaxTree != invocation.Syntax.SyntaxTree
+                || reference.GetSyntax(cancellationToken) is not MethodDeclarationSyntax declaration
+                || model.GetOperation(declaration, cancellationToken) is not { } body)
+            {
+                return PropsView.Unknown;
+            }
+
+            IReturnOperation? single = null;
+            foreach (var op in body.Descendants())
+            {
+                if (op is IReturnOperation ret)
+                {
+                    if (single is not null)
+                    {
+                        return PropsView.Unknown;
+                    }
+
+                    single = ret;
+                }
+            }
+
+            return single?.ReturnedValue is { } returned
+                ? Read(returned, single.Syntax.SpanStart, depth + 1, cancellationToken)
+                : PropsView.Unknown;
+        }
+    }
+}

@@ -1,0 +1,40 @@
+using Microsoft.CodeAnalysis;
+
+namespace CdkLint
+{
+    /// <summary>The rule catalogue: one factory sets category, severity and help link for every descriptor.</summary>
+    internal static class Descriptors
+    {
+        public const string HelpLinkBase = "https://github.com/cdklint/cdklint/blob/main/docs/rules/";
+
+        public static class Categories
+        {
+            public const string Deployment = "CdkLint.Deployment";
+            public const string Security = "CdkLint.Security";
+            public const string Performance = "CdkLint.Performance";
+            public const string Observability = "CdkLint.Observability";
+            public const string Correctness = "CdkLint.Correctness";
+        }
+
+        public static readonly DiagnosticDescriptor CDK1001 = Create(
+            RuleIds.HardcodedPhysicalName,
+            "Hardcoded physical resource name",
+            "{0} '{1}' is hardcoded: let CloudFormation name the resource, or make the name unique per environment",
+            Categories.Deployment,
+            DiagnosticSeverity.Warning,
+            "A constant physical name stops two copies of the stack (another stage, another developer) from deploying in one account and region, and blocks any update that must replace the resource.");
+
+        public static readonly DiagnosticDescriptor CDK1002 = Create(
+            RuleIds.StatefulResourceDestroyed,
+            "Stateful resource deleted with its stack",
+            "{0} on a {1} deletes its data when the stack is deleted or the resource is replaced: use RemovalPolicy.RETAIN",
+            Categories.Deployment,
+            DiagnosticSeverity.Warning,
+            "RemovalPolicy.DESTROY (and AutoDeleteObjects on a bucket) makes CloudFormation delete a data store together with its data.");
+
+        public static string HelpLink(string id) => HelpLinkBase + id + ".md";
+
+        private static DiagnosticDescriptor Create(string id, string title, string message, string category, DiagnosticSeverity severity, string description)
+            => new(id, title, message, category, severity, isEnabledByDefault: true, description: description, helpLinkUri: HelpLink(id));
+    }
+}

@@ -1,0 +1,128 @@
+using System.Collections.Immutable;
+using CdkLint.Cdk;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Diagnostics;
+
+namespace CdkLint.Rules
+{
+    /// <summary>
+    /// CDK1001. A constant physical name means CloudFormation cannot create a second copy of the resource (another
+    /// stage in the same account, or the replacement during an update that needs one). Display names and names that
+    /// other code looks the resource up by (SSM parameters, RestApiName) are not physical names of this kind.
+    /// </summary>
+    [DiagnosticAnalyzer(LanguageNames.CSharp)]
+    public sealed class HardcodedPhysicalNameAnalyzer : CdkAnalyzer
+    {
+        /// <summary>Diagnostic property: how the fixer treats the name (see <see cref="NameKinds"/>).</summary>
+        public const string KindProperty = "kind";
+        public const string ValueProperty = "value";
+        public const string RemovableProperty = "removable";
+        public const string ReusedProperty = "reused";
+
+        /// <summary>The props types that carry a physical name, and the name of that prop.</summary>
+        private static readonly (string PropsType, string Property, string Kind)[] PhysicalNames =
+        {
+            ("Amazon.CDK.AWS.S3.BucketProps", "BucketName", NameKinds.S3),
+            ("Amazon.CDK.AWS.DynamoDB.TableProps", "TableName", NameKinds.Plain),
+            ("Amazon.CDK.AWS.DynamoDB.TablePropsV2", "TableName", NameKinds.Plain),
+            ("Amazon.CDK.AWS.Lambda.IFunctionOptions", "FunctionName", NameKinds.Function),
+            ("Amazon.CDK.AWS.IAM.RoleProps", "RoleName", NameKinds.Plain),
+            ("Amazon.CDK.AWS.IAM.ManagedPolicyProps", "ManagedPolicyName", NameKinds.Plain),
+            ("Amazon.CDK.AWS.SQS.QueueProps", "QueueName", NameKinds.Fifo),
+            ("Amazon.CDK.AWS.SNS.TopicProps", "TopicName", NameKinds.Fifo),
+            ("Amazon.CDK.AWS.Logs.LogGroupProps", "LogGroupName", NameKinds.Plain),
+            ("Amazon.CDK.AWS.SecretsManager.SecretProps", "SecretName", NameKinds.Plain),
+            ("Amazon.CDK.AWS.Kinesis.StreamProps", "StreamName", NameKinds.Plain),
+            ("Amazon.CDK.AWS.ECS.ClusterProps", "ClusterName", NameKinds.Plain),
+            ("Amazon.CDK.AWS.EKS.ClusterProps", "ClusterName", NameKinds.Plain),
+            ("Amazon.CDK.AWS.ECR.RepositoryProps", "RepositoryName", NameKinds.Plain),
+            ("Amazon.CDK.AWS.CodeCommit.RepositoryProps", "RepositoryName", NameKinds.Required),
+            ("Amazon.CDK.AWS.StepFunctions.StateMachineProps", "StateMachineName", NameKinds.Plain),
+            ("Amazon.CDK.AWS.Events.EventBusProps", "EventBusName", NameKinds.Plain),
+            ("Amazon.CDK.AWS.KMS.AliasProps", "AliasName", NameKinds.Required),
+        };
+
+        public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Descriptors.CDK1001);
+
+        internal override void OnCdkCompilationStart(CompilationStartAnalysisContext context, CdkSymbols symbols)
+        {
+            var table = new PropTable<string>(symbols, PhysicalNames);
+            RegisterPropAssignmentAction(context, table, (ctx, assignment, kind) =>
+            {
+                if (!Constant.TryGetString(assignment.Value, out var name))
+                {
+                    return;
+                }
+
+                var reused = IsReused(assignment.Value.Syntax, kind, name);
+                var required = kind == NameKinds.Required || kind == NameKinds.Fifo && name.EndsWith(".fifo", System.StringComparison.Ordinal);
+                var properties = ImmutableDictionary<string, string?>.Empty
+                    .Add(KindProperty, kind)
+                    .Add(ValueProperty, name)
+                    .Add(ReusedProperty, reused ? "true" : "false")
+                    .Add(RemovableProperty, reused || required ? "false" : "true");
+                ctx.ReportDiagnostic(Diagnostic.Create(Descriptors.CDK1001, assignment.Value.Syntax.GetLocation(), properties, assignment.Name, name));
+            });
+        }
+
+        /// <summary>
+        /// Whether the same name is used elsewhere in the type (a `/aws/lambda/name` log group, an environment
+        /// variable, an output): renaming the resource here alone would break that other use, so neither fix is offered.
+        /// "Let CloudFormation name it" is also withheld where CDK requires the name, or where the name carries meaning
+        /// (a `.fifo` suffix makes a FIFO queue or topic).
+        /// </summary>
+        private static bool IsReused(SyntaxNode value, string kind, string name)
+        {
+            var type = value.FirstAncestorOrSelf<TypeDeclarationSyntax>();
+            if (type is null)
+            {
+                return false;
+            }
+
+            // A name held in a const, field or local that other code also reads.
+            if (value is IdentifierNameSyntax identifier)
+            {
+                var uses = 0;
+                foreach (var token in type.DescendantTokens())
+                {
+                    if (token.IsKind(SyntaxKind.IdentifierToken) && token.ValueText == identifier.Identifier.ValueText && token.Parent is IdentifierNameSyntax)
+                    {
+                        uses++;
+                    }
+                }
+
+                if (uses > 1)
+                {
+                    return true;
+                }
+            }
+
+            // A function name that a log group's name repeats (the classic way to set a function's log retention).
+            if (kind == NameKinds.Function)
+            {
+                var logGroupName = "/aws/lambda/" + name;
+                foreach (var token in type.DescendantTokens())
+                {
+                    if (token.IsKind(SyntaxKind.StringLiteralToken) && token.ValueText.Contains(logGroupName))
+                    {
+                        return true;
+                    }
+                }
+            }
+
+            return false;
+        }
+
+        /// <summary>How a physical name behaves, for the fixer.</summary>
+        public static class NameKinds
+        {
+            public const string Plain = "plain";
+            public const string S3 = "s3";
+            public const string Fifo = "fifo";
+            public const string Function = "function";
+            public const string Required = "required";
+        }
+    }
+}

@@ -1,0 +1,76 @@
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Editing;
+using Microsoft.CodeAnalysis.Simplification;
+
+namespace CdkLint.CodeFixes.Editing
+{
+    /// <summary>Edits to props objects that keep the user's layout: remove a `Name = value`, replace an enum member.</summary>
+    internal static class PropsEditing
+    {
+        /// <summary>
+        /// Removes the assignment `X = v` from an object initializer or the statement `props.X = v;`, taking its
+        /// separator and line with it.
+        /// </summary>
+        public static void RemoveAssignment(DocumentEditor editor, AssignmentExpressionSyntax assignment)
+        {
+            switch (assignment.Parent)
+            {
+                case InitializerExpressionSyntax initializer:
+                    var index = initializer.Expressions.IndexOf(assignment);
+                    editor.ReplaceNode(initializer, (current, _) => RemoveElement((InitializerExpressionSyntax)current, index));
+                    break;
+                case ExpressionStatementSyntax statement:
+                    editor.RemoveNode(statement, SyntaxRemoveOptions.KeepNoTrivia);
+                    break;
+            }
+        }
+
+        private static SyntaxNode RemoveElement(InitializerExpressionSyntax initializer, int index)
+        {
+            var list = initializer.Expressions;
+            if (index < 0 || index >= list.Count)
+            {
+                return initializer;
+            }
+
+            var items = new System.Collections.Generic.List<SyntaxNodeOrToken>(list.GetWithSeparators());
+            if (index < list.SeparatorCount)
+            {
+                // `A = 1,⏎ B = 2,⏎` → drop the element and the comma (with its line break) that follows it.
+                items.RemoveRange(2 * index, 2);
+            }
+            else if (index > 0)
+            {
+                // The last element without a trailing comma: drop the comma before it, keep the element's line break.
+                var element = items[2 * index];
+                var previous = items[(2 * index) - 2];
+                items.RemoveRange((2 * index) - 1, 2);
+                items[(2 * index) - 2] = previous.WithTrailingTrivia(previous.GetTrailingTrivia().AddRange(element.GetTrailingTrivia()));
+            }
+            else
+            {
+                items.RemoveAt(0);
+            }
+
+            return initializer.WithExpressions(SyntaxFactory.SeparatedList<ExpressionSyntax>(items));
+        }
+
+        /// <summary>`X.OLD` becomes `X.NEW` (keeping the user's qualification); any other expression becomes the qualified member.</summary>
+        public static void ReplaceEnumMember(DocumentEditor editor, SyntaxNode value, string qualifiedType, string member)
+        {
+            if (value is MemberAccessExpressionSyntax access)
+            {
+                editor.ReplaceNode(access.Name, SyntaxFactory.IdentifierName(member).WithTriviaFrom(access.Name));
+                return;
+            }
+
+            editor.ReplaceNode(value, QualifiedName(qualifiedType + "." + member).WithTriviaFrom(value));
+        }
+
+        /// <summary>A fully qualified expression marked for simplification (CDK namespaces collide: `Function`, `Action`).</summary>
+        public static ExpressionSyntax QualifiedName(string dottedName)
+            => SyntaxFactory.ParseExpression("global::" + dottedName).WithAdditionalAnnotations(Simplifier.Annotation);
+    }
+}

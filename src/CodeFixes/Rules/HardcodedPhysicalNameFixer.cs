@@ -1,0 +1,212 @@
+using System;
+using System.Collections.Immutable;
+using System.Composition;
+using System.Text;
+using System.Threading;
+using System.Threading.Tasks;
+using CdkLint.CodeFixes.Editing;
+using CdkLint.Rules;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CodeActions;
+using Microsoft.CodeAnalysis.CodeFixes;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Editing;
+using Kinds = CdkLint.Rules.HardcodedPhysicalNameAnalyzer.NameKinds;
+
+namespace CdkLint.CodeFixes.Rules
+{
+    /// <summary>
+    /// CDK1001: (a) remove the name so CloudFormation generates one; (b) append the environment suffix found in scope.
+    /// Both rename the resource, so on a deployed stack CloudFormation replaces it: the titles say so.
+    /// </summary>
+    [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(HardcodedPhysicalNameFixer)), Shared]
+    public sealed class HardcodedPhysicalNameFixer : CodeFixProvider
+    {
+        public const string RemoveKey = "CDK1001.Remove";
+        public const string SuffixKey = "CDK1001.Suffix";
+        private const int S3MaxLength = 63;
+
+        public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create(RuleIds.HardcodedPhysicalName);
+
+        public override FixAllProvider GetFixAllProvider() => WellKnownFixAllProviders.BatchFixer;
+
+        public override async Task RegisterCodeFixesAsync(CodeFixContext context)
+        {
+            var root = await context.Document.GetSyntaxRootAsync(context.CancellationToken).ConfigureAwait(false);
+            var model = await context.Document.GetSemanticModelAsync(context.CancellationToken).ConfigureAwait(false);
+            if (root is null || model is null)
+            {
+                return;
+            }
+
+            foreach (var diagnostic in context.Diagnostics)
+            {
+                var value = root.FindNode(diagnostic.Location.SourceSpan, getInnermostNodeForTie: true);
+                if (value is ArgumentSyntax argument)
+                {
+                    value = argument.Expression;
+                }
+
+                if (value.Parent is not AssignmentExpressionSyntax assignment || assignment.Right != value
+                    || !diagnostic.Properties.TryGetValue(HardcodedPhysicalNameAnalyzer.ValueProperty, out var name) || name is null
+                    || diagnostic.Properties.TryGetValue(HardcodedPhysicalNameAnalyzer.ReusedProperty, out var reused) && reused == "true")
+                {
+                    continue;
+                }
+
+                diagnostic.Properties.TryGetValue(HardcodedPhysicalNameAnalyzer.KindProperty, out var kind);
+                if (diagnostic.Properties.TryGetValue(HardcodedPhysicalNameAnalyzer.RemovableProperty, out var removable) && removable == "true")
+                {
+                    context.RegisterCodeFix(
+                        CodeAction.Create(
+                            "Let CloudFormation name the resource (replaces a deployed resource)",
+                            ct => RemoveAsync(context.Document, assignment, ct),
+                            RemoveKey),
+                        diagnostic);
+                }
+
+                var suffix = FindSuffix(model, value, context.CancellationToken);
+                if (suffix is not null)
+                {
+                    context.RegisterCodeFix(
+                        CodeAction.Create(
+                            $"Append the environment suffix '{suffix}' to the name (replaces a deployed resource)",
+                            ct => AppendSuffixAsync(context.Document, value, name, kind ?? Kinds.Plain, suffix, ct),
+                            SuffixKey),
+                        diagnostic);
+                }
+            }
+        }
+
+        private static async Task<Document> RemoveAsync(Document document, AssignmentExpressionSyntax assignment, CancellationToken cancellationToken)
+        {
+            var editor = await DocumentEditor.CreateAsync(document, cancellationToken).ConfigureAwait(false);
+            PropsEditing.RemoveAssignment(editor, assignment);
+            return editor.GetChangedDocument();
+        }
+
+        private static async Task<Document> AppendSuffixAsync(Document document, SyntaxNode value, string name, string kind, string suffix, CancellationToken cancellationToken)
+        {
+            var root = await document.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false);
+            if (root is null)
+            {
+                return document;
+            }
+
+            var ending = string.Empty;
+            if (kind == Kinds.Fifo && name.EndsWith(".fifo", StringComparison.Ordinal))
+            {
+                ending = ".fifo";
+                name = name.Substring(0, name.Length - ending.Length);
+            }
+
+            var hole = suffix;
+            if (kind == Kinds.S3)
+            {
+                // S3 names are lower case, at most 63 characters: lower the constant part, leave room for "-" and a suffix.
+                name = name.ToLowerInvariant();
+                if (name.Length > S3MaxLength - 2)
+                {
+                    name = name.Substring(0, S3MaxLength - 2).TrimEnd('-', '.');
+                }
+
+                hole = suffix + ".ToLowerInvariant()";
+            }
+
+            var text = new StringBuilder("$\"").Append(Escape(name)).Append("-{").Append(hole).Append('}').Append(Escape(ending)).Append('"').ToString();
+            var replacement = SyntaxFactory.ParseExpression(text).WithTriviaFrom(value);
+            return document.WithSyntaxRoot(root.ReplaceNode(value, replacement));
+        }
+
+        private static string Escape(string text)
+            => text.Replace("\\", "\\\\").Replace("\"", "\\\"").Replace("{", "{{").Replace("}", "}}");
+
+        /// <summary>
+        /// A string parameter of the enclosing method, or a string field or property of the enclosing type, whose
+        /// name says it holds the environment: it contains "suffix", "stage" or "environment".
+        /// </summary>
+        private static string? FindSuffix(SemanticModel model, SyntaxNode value, CancellationToken cancellationToken)
+        {
+            var enclosing = model.GetEnclosingSymbol(value.SpanStart, cancellationToken);
+            string? best = null;
+            var bestRank = int.MaxValue;
+
+            void Consider(string candidate, ITypeSymbol? type, int bias)
+            {
+                if (type?.SpecialType != SpecialType.System_String)
+                {
+                    return;
+                }
+
+                var rank = Rank(candidate);
+                if (rank >= 0 && rank + bias < bestRank)
+                {
+                    (best, bestRank) = (candidate, rank + bias);
+                }
+            }
+
+            for (var symbol = enclosing; symbol is IMethodSymbol method; symbol = symbol.ContainingSymbol)
+            {
+                foreach (var parameter in method.Parameters)
+                {
+                    Consider(parameter.Name, parameter.Type, 0);
+                }
+            }
+
+            var isStatic = enclosing?.IsStatic ?? true;
+            // Only the user's own types: CDK's Stack.Environment ("aws://account/region") is no stage name.
+            for (var type = enclosing?.ContainingType; type is not null && IsInSource(type); type = type.BaseType)
+            {
+                foreach (var member in type.GetMembers())
+                {
+                    if (member.IsImplicitlyDeclared || (!member.IsStatic && isStatic) || !model.IsAccessible(value.SpanStart, member))
+                    {
+                        continue;
+                    }
+
+                    switch (member)
+                    {
+                        case IFieldSymbol field:
+                            Consider(field.Name, field.Type, 10);
+                            break;
+                        case IPropertySymbol { IsIndexer: false, GetMethod: not null } property:
+                            Consider(property.Name, property.Type, 10);
+                            break;
+                    }
+                }
+            }
+
+            return best;
+        }
+
+        private static bool IsInSource(ISymbol symbol)
+        {
+            foreach (var location in symbol.Locations)
+            {
+                if (location.IsInSource)
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        private static int Rank(string name)
+        {
+            var lower = name.ToLowerInvariant();
+            if (lower.Contains("suffix"))
+            {
+                return 0;
+            }
+
+            if (lower.Contains("stage"))
+            {
+                return 1;
+            }
+
+            return lower.Contains("environment") ? 2 : -1;
+        }
+    }
+}

@@ -1,0 +1,66 @@
+using System.Threading.Tasks;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CodeFixes;
+using Microsoft.CodeAnalysis.CSharp.Testing;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Testing;
+
+namespace CdkLint.Tests.Infrastructure
+{
+    /// <summary>A code-fix test that compiles against real CDK metadata of one version, with no network access.</summary>
+    public sealed class CdkTest<TAnalyzer, TFixer> : CSharpCodeFixTest<TAnalyzer, TFixer, DefaultVerifier>
+        where TAnalyzer : DiagnosticAnalyzer, new()
+        where TFixer : CodeFixProvider, new()
+    {
+        public CdkTest(CdkVersion version, bool withCdk = true)
+        {
+            // An empty reference set: framework and CDK references are added below from restored packages.
+            ReferenceAssemblies = new ReferenceAssemblies("net10.0");
+            var references = withCdk ? CdkReferences.For(version) : CdkReferences.Framework;
+            TestState.AdditionalReferences.AddRange(references);
+        }
+
+        /// <summary>Adds `.editorconfig` content for every source file (`key = value` lines).</summary>
+        public CdkTest<TAnalyzer, TFixer> WithEditorConfig(string lines)
+        {
+            TestState.AnalyzerConfigFiles.Add(("/.editorconfig", "root = true\n\n[*.cs]\n" + lines + "\n"));
+            return this;
+        }
+
+        public CdkTest<TAnalyzer, TFixer> WithCdkJson(string json)
+        {
+            TestState.AdditionalFiles.Add(("/cdk.json", json));
+            return this;
+        }
+    }
+
+    /// <summary>Shorthands over <see cref="CdkTest{TAnalyzer, TFixer}"/>.</summary>
+    public static class Verify<TAnalyzer, TFixer>
+        where TAnalyzer : DiagnosticAnalyzer, new()
+        where TFixer : CodeFixProvider, new()
+    {
+        /// <summary>Analyzer only: the `{|CDKnnnn:…|}` markup in <paramref name="source"/> is the expected result.</summary>
+        public static Task Diagnostics(CdkVersion version, string source, string? editorConfig = null)
+        {
+            var test = new CdkTest<TAnalyzer, TFixer>(version) { TestCode = source };
+            if (editorConfig is not null)
+            {
+                test.WithEditorConfig(editorConfig);
+            }
+
+            return test.RunAsync();
+        }
+
+        /// <summary>Fix verification: fixed code compiles, nothing left to fix, Fix All agrees.</summary>
+        public static Task Fix(CdkVersion version, string source, string fixedSource, string? equivalenceKey = null, string? editorConfig = null)
+        {
+            var test = new CdkTest<TAnalyzer, TFixer>(version) { TestCode = source, FixedCode = fixedSource, CodeActionEquivalenceKey = equivalenceKey };
+            if (editorConfig is not null)
+            {
+                test.WithEditorConfig(editorConfig);
+            }
+
+            return test.RunAsync();
+        }
+    }
+}
