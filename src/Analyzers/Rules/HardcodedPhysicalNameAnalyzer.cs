@@ -20,6 +20,7 @@ namespace CdkLint.Rules
         public const string ValueProperty = "value";
         public const string RemovableProperty = "removable";
         public const string ReusedProperty = "reused";
+        private const string LambdaLogGroupPrefix = "/aws/lambda/";
 
         /// <summary>The props types that carry a physical name, and the name of that prop.</summary>
         private static readonly (string PropsType, string Property, string Kind)[] PhysicalNames =
@@ -99,13 +100,17 @@ namespace CdkLint.Rules
                 }
             }
 
-            // A function name that a log group's name repeats (the classic way to set a function's log retention).
-            if (kind == NameKinds.Function)
+            // A function name that a log group's name repeats (the classic way to set a function's log retention),
+            // seen from either side: renaming one alone would detach the function from its log group.
+            var linked = kind == NameKinds.Function ? LambdaLogGroupPrefix + name
+                : name.StartsWith(LambdaLogGroupPrefix, System.StringComparison.Ordinal) ? name.Substring(LambdaLogGroupPrefix.Length)
+                : null;
+            if (linked is { Length: > 0 })
             {
-                var logGroupName = "/aws/lambda/" + name;
                 foreach (var token in type.DescendantTokens())
                 {
-                    if (token.IsKind(SyntaxKind.StringLiteralToken) && token.ValueText.Contains(logGroupName))
+                    if (token.IsKind(SyntaxKind.StringLiteralToken) && token.Parent != value
+                        && (kind == NameKinds.Function ? token.ValueText.Contains(linked) : token.ValueText == linked))
                     {
                         return true;
                     }

@@ -27,6 +27,9 @@ namespace CdkLint.CodeFixes.Rules
         public const string SuffixKey = "CDK1001.Suffix";
         private const int S3MaxLength = 63;
 
+        /// <summary>Room kept for "-" and the suffix in an S3 name: a suffix of up to 11 characters ("development") fits.</summary>
+        private const int S3SuffixRoom = 12;
+
         public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create(RuleIds.HardcodedPhysicalName);
 
         public override FixAllProvider GetFixAllProvider() => WellKnownFixAllProviders.BatchFixer;
@@ -104,11 +107,11 @@ namespace CdkLint.CodeFixes.Rules
             var hole = suffix;
             if (kind == Kinds.S3)
             {
-                // S3 names are lower case, at most 63 characters: lower the constant part, leave room for "-" and a suffix.
+                // S3 names are lower case, at most 63 characters: lower the constant part and leave room for the suffix.
                 name = name.ToLowerInvariant();
-                if (name.Length > S3MaxLength - 2)
+                if (name.Length > S3MaxLength - S3SuffixRoom)
                 {
-                    name = name.Substring(0, S3MaxLength - 2).TrimEnd('-', '.');
+                    name = name.Substring(0, S3MaxLength - S3SuffixRoom).TrimEnd('-', '.');
                 }
 
                 hole = suffix + ".ToLowerInvariant()";
