@@ -1,0 +1,34 @@
+using System;
+using System.Collections.Immutable;
+using System.Linq;
+using CdkLint.CodeFixes.Rules;
+using CdkLint.Rules;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CodeFixes;
+using Microsoft.CodeAnalysis.Diagnostics;
+
+namespace CdkLint.Tests.Infrastructure
+{
+    /// <summary>Every analyzer, suppressor and fixer CdkLint ships, found by reflection (nothing to keep in sync by hand).</summary>
+    public static class Catalogue
+    {
+        public static ImmutableArray<DiagnosticAnalyzer> Analyzers { get; } = typeof(HardcodedPhysicalNameAnalyzer).Assembly.GetTypes()
+            .Where(t => !t.IsAbstract && typeof(DiagnosticAnalyzer).IsAssignableFrom(t) && t.GetCustomAttributes(typeof(DiagnosticAnalyzerAttribute), false).Length > 0)
+            .OrderBy(t => t.Name, StringComparer.Ordinal)
+            .Select(t => (DiagnosticAnalyzer)Activator.CreateInstance(t)!)
+            .ToImmutableArray();
+
+        public static ImmutableArray<CodeFixProvider> Fixers { get; } = typeof(HardcodedPhysicalNameFixer).Assembly.GetTypes()
+            .Where(t => !t.IsAbstract && typeof(CodeFixProvider).IsAssignableFrom(t))
+            .OrderBy(t => t.Name, StringComparer.Ordinal)
+            .Select(t => (CodeFixProvider)Activator.CreateInstance(t)!)
+            .ToImmutableArray();
+
+        public static ImmutableArray<DiagnosticDescriptor> Descriptors { get; } = Analyzers
+            .SelectMany(a => a.SupportedDiagnostics)
+            .GroupBy(d => d.Id)
+            .Select(g => g.First())
+            .OrderBy(d => d.Id, StringComparer.Ordinal)
+            .ToImmutableArray();
+    }
+}

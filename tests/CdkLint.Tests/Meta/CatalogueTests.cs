@@ -1,0 +1,106 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Linq;
+using System.Text;
+using CdkLint.Tests.Infrastructure;
+using Microsoft.CodeAnalysis;
+using Xunit;
+
+namespace CdkLint.Tests.Meta
+{
+    /// <summary>
+    /// The catalogue stays whole: every descriptor has its doc page, README row, release-tracking line and help link.
+    /// The README table is generated from the descriptors; set CDKLINT_UPDATE_DOCS=1 to rewrite it.
+    /// </summary>
+    public class CatalogueTests
+    {
+        private static readonly string[] Categories =
+        {
+            "CdkLint.Deployment", "CdkLint.Security", "CdkLint.Performance", "CdkLint.Observability", "CdkLint.Correctness", "CdkLint.Policy",
+        };
+
+        public static IEnumerable<object[]> Ids => Catalogue.Descriptors.Select(d => new object[] { d.Id });
+
+        [Fact]
+        public void The_catalogue_is_not_empty() => Assert.NotEmpty(Catalogue.Descriptors);
+
+        [Theory, MemberData(nameof(Ids))]
+        public void Descriptor_is_well_formed(string id)
+        {
+            var d = Catalogue.Descriptors.Single(x => x.Id == id);
+            Assert.Matches("^CDK[0-9]{4}$", d.Id);
+            Assert.Contains(d.Category, Categories);
+            Assert.Equal($"https://github.com/cdklint/cdklint/blob/main/docs/rules/{id}.md", d.HelpLinkUri);
+            Assert.False(string.IsNullOrWhiteSpace(d.Title.ToString()));
+            Assert.False(string.IsNullOrWhiteSpace(d.Description.ToString()));
+            Assert.True(d.IsEnabledByDefault);
+        }
+
+        [Theory, MemberData(nameof(Ids))]
+        public void Descriptor_has_a_doc_page(string id)
+        {
+            var page = Path.Combine(CdkReferences.RepositoryRoot, "docs", "rules", id + ".md");
+            Assert.True(File.Exists(page), $"{page} is missing");
+            var text = File.ReadAllText(page);
+            Assert.StartsWith($"# {id}: ", text);
+            Assert.Contains("suppress", text, StringComparison.OrdinalIgnoreCase);
+        }
+
+        [Theory, MemberData(nameof(Ids))]
+        public void Descriptor_has_a_release_tracking_line(string id)
+        {
+            var folder = Path.Combine(CdkReferences.RepositoryRoot, "src", "Analyzers");
+            var lines = File.ReadAllLines(Path.Combine(folder, "AnalyzerReleases.Shipped.md"))
+                .Concat(File.ReadAllLines(Path.Combine(folder, "AnalyzerReleases.Unshipped.md")));
+            var d = Catalogue.Descriptors.Single(x => x.Id == id);
+            Assert.Contains(lines, l => l.StartsWith($"{id} | {d.Category} | {d.DefaultSeverity} |", StringComparison.Ordinal));
+        }
+
+        [Fact]
+        public void Readme_rules_table_matches_the_descriptors()
+        {
+            var readme = Path.Combine(CdkReferences.RepositoryRoot, "README.md");
+            var text = File.ReadAllText(readme);
+            const string start = "<!-- rules:start -->";
+            const string end = "<!-- rules:end -->";
+            var from = text.IndexOf(start, StringComparison.Ordinal);
+            var to = text.IndexOf(end, StringComparison.Ordinal);
+            Assert.True(from >= 0 && to > from, $"README.md needs the markers {start} and {end}");
+            var expected = RulesTable();
+            var actual = text.Substring(from + start.Length, to - from - start.Length);
+            if (actual != expected && Environment.GetEnvironmentVariable("CDKLINT_UPDATE_DOCS") == "1")
+            {
+                File.WriteAllText(readme, text.Substring(0, from + start.Length) + expected + text.Substring(to));
+                return;
+            }
+
+            Assert.Equal(expected, actual);
+        }
+
+        [Fact]
+        public void Every_fixer_supports_fix_all_and_fixes_a_shipped_rule()
+        {
+            Assert.NotEmpty(Catalogue.Fixers);
+            var ids = Catalogue.Descriptors.Select(d => d.Id).ToHashSet();
+            foreach (var fixer in Catalogue.Fixers)
+            {
+                Assert.NotNull(fixer.GetFixAllProvider());
+                Assert.All(fixer.FixableDiagnosticIds, id => Assert.Contains(id, ids));
+            }
+        }
+
+        internal static string RulesTable()
+        {
+            var b = new StringBuilder("\n| ID | Title | Category | Default | Fix |\n|---|---|---|---|---|\n");
+            var fixable = Catalogue.Fixers.SelectMany(f => f.FixableDiagnosticIds).ToHashSet();
+            foreach (var d in Catalogue.Descriptors)
+            {
+                var severity = d.DefaultSeverity == DiagnosticSeverity.Info ? "Info" : d.DefaultSeverity.ToString();
+                b.Append($"| [{d.Id}](docs/rules/{d.Id}.md) | {d.Title} | {d.Category} | {severity} | {(fixable.Contains(d.Id) ? "yes" : "no")} |\n");
+            }
+
+            return b.ToString();
+        }
+    }
+}

@@ -1,0 +1,115 @@
+using System;
+using System.IO;
+using System.IO.Compression;
+using System.Linq;
+using System.Xml.Linq;
+using CdkLint.Tests.Infrastructure;
+using Xunit;
+
+namespace CdkLint.Tests.Package
+{
+    /// <summary>
+    /// The route an infrastructure repository takes: pack CdkLint, restore the nupkg from a local folder feed into a
+    /// throw-away CDK project through a PackageReference, build, and see CdkLint's findings in the build output.
+    /// </summary>
+    [Trait("Category", "EndToEnd")]
+    public class PackageTests
+    {
+        private static readonly Lazy<string> Nupkg = new(() =>
+        {
+            var (code, output) = Processes.Run("bash", "eng/pack.sh", CdkReferences.RepositoryRoot);
+            Assert.True(code == 0, output);
+            var path = output.Trim().Split('\n').Last().Trim();
+            Assert.True(File.Exists(path), $"pack reported {path}, which does not exist:\n{output}");
+            return path;
+        });
+
+        [Fact]
+        public void Package_holds_both_dlls_as_a_development_dependency_without_dependencies()
+        {
+            using var zip = ZipFile.OpenRead(Nupkg.Value);
+            var entries = zip.Entries.Select(e => e.FullName).ToList();
+            Assert.Contains("analyzers/dotnet/cs/CdkLint.Analyzers.dll", entries);
+            Assert.Contains("analyzers/dotnet/cs/CdkLint.CodeFixes.dll", entries);
+            Assert.Contains("build/CdkLint.props", entries);
+            Assert.DoesNotContain(entries, e => e.StartsWith("lib/", StringComparison.Ordinal));
+
+            var nuspecEntry = zip.Entries.Single(e => e.FullName.EndsWith(".nuspec", StringComparison.Ordinal));
+            using var stream = nuspecEntry.Open();
+            var nuspec = XDocument.Load(stream);
+            XNamespace ns = nuspec.Root!.Name.NamespaceName;
+            var metadata = nuspec.Root.Element(ns + "metadata")!;
+            Assert.Equal("CdkLint", metadata.Element(ns + "id")!.Value);
+            Assert.Equal("true", metadata.Element(ns + "developmentDependency")?.Value);
+            Assert.Empty(metadata.Descendants(ns + "dependency"));
+        }
+
+        [Fact]
+        public void A_cdk_project_restoring_the_package_sees_CdkLint_findings_in_its_build()
+        {
+            var version = Path.GetFileNameWithoutExtension(Nupkg.Value).Substring("CdkLint.".Length);
+            var dir = Directory.CreateTempSubdirectory("cdklint-package-").FullName;
+            try
+            {
+                File.WriteAllText(Path.Combine(dir, "nuget.config"), $"""
+                    <?xml version="1.0" encoding="utf-8"?>
+                    <configuration>
+                      <packageSources>
+                        <add key="local" value="{Path.GetDirectoryName(Nupkg.Value)}" />
+                      </packageSources>
+                      <packageSourceMapping>
+                        <packageSource key="local"><package pattern="CdkLint" /></packageSource>
+                        <packageSource key="nuget.org"><package pattern="*" /></packageSource>
+                      </packageSourceMapping>
+                    </configuration>
+                    """);
+                File.WriteAllText(Path.Combine(dir, "Infra.csproj"), $"""
+                    <Project Sdk="Microsoft.NET.Sdk">
+                      <PropertyGroup>
+                        <OutputType>Exe</OutputType>
+                        <TargetFramework>net10.0</TargetFramework>
+                      </PropertyGroup>
+                      <ItemGroup>
+                        <PackageReference Include="Amazon.CDK.Lib" Version="2.160.0" />
+                        <PackageReference Include="Constructs" Version="10.0.5" />
+                        <PackageReference Include="CdkLint" Version="{version}" PrivateAssets="all" />
+                      </ItemGroup>
+                    </Project>
+                    """);
+                File.WriteAllText(Path.Combine(dir, "cdk.json"), """{ "app": "dotnet run", "context": {} }""");
+                File.WriteAllText(Path.Combine(dir, "Program.cs"), """
+                    using Amazon.CDK;
+                    using Amazon.CDK.AWS.S3;
+                    using Constructs;
+
+                    public sealed class StorageStack : Stack
+                    {
+                        public StorageStack(Construct scope, string id) : base(scope, id)
+                        {
+                            new Bucket(this, "Assets", new BucketProps { BucketName = "my-team-assets" });
+                        }
+                    }
+
+                    public static class Program
+                    {
+                        public static void Main()
+                        {
+                            var app = new App();
+                            new StorageStack(app, "Storage");
+                            app.Synth();
+                        }
+                    }
+                    """);
+
+                var (code, output) = Processes.Run("dotnet", "build -nologo", dir);
+                Assert.True(code == 0, output);
+                Assert.Contains("warning CDK1001: BucketName 'my-team-assets' is hardcoded", output);
+                Assert.DoesNotContain("AD0001", output);
+            }
+            finally
+            {
+                Directory.Delete(dir, recursive: true);
+            }
+        }
+    }
+}
