@@ -1,0 +1,28 @@
+#!/usr/bin/env bash
+# Builds every CDK app under DIR (default ../shared/corpus) with the CdkLint analyzers just built, on a copy of each
+# app (the corpus stays untouched), and prints per app: build result, AD0001 count, findings per rule.
+# Usage: eng/validate-corpus.sh [DIR]
+set -euo pipefail
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+corpus="$(cd "${1:-$root/../shared/corpus}" && pwd)"
+work="$(mktemp -d)"
+trap 'rm -rf "$work"' EXIT
+
+dotnet build "$root/src/CodeFixes/CdkLint.CodeFixes.csproj" -c Release -nologo -v quiet >/dev/null
+analyzers="$work/analyzers"
+mkdir -p "$analyzers"
+cp "$root/src/Analyzers/bin/Release/netstandard2.0/CdkLint.Analyzers.dll" "$root/src/CodeFixes/bin/Release/netstandard2.0/CdkLint.CodeFixes.dll" "$analyzers/"
+
+printf '%-45s %-8s %-6s %s\n' app build AD0001 findings
+for app in "$corpus"/*/; do
+  name="$(basename "$app")"
+  ls "$app"/*.csproj >/dev/null 2>&1 || continue
+  cp -r "$app" "$work/$name"
+  log="$work/$name.log"
+  if dotnet build "$work/$name" -nologo -p:CdkLintDir="$analyzers" -p:TreatWarningsAsErrors=false > "$log" 2>&1; then result=ok; else result=FAILED; fi
+  ad="$(grep -c 'warning AD0001' "$log" || true)"
+  findings="$(grep -oE '[^ ]+\.cs\([0-9]+,[0-9]+\): (warning|info|error) CDK[0-9]{4}: [^[]*' "$log" | sort -u || true)"
+  perrule="$(echo "$findings" | grep -oE ': (warning|info|error) CDK[0-9]{4}' | grep -oE 'CDK[0-9]{4}' | sort | uniq -c | awk '{printf "%s×%s ", $2, $1}' || true)"
+  printf '%-45s %-8s %-6s %s\n' "$name" "$result" "$ad" "${perrule:-none}"
+  if [ -n "$findings" ]; then echo "$findings" | sed "s#$work/##; s#^#    #"; fi
+done
