@@ -15,19 +15,10 @@ namespace CdkLint.Tests.Package
     [Trait("Category", "EndToEnd")]
     public class PackageTests
     {
-        private static readonly Lazy<string> Nupkg = new(() =>
-        {
-            var (code, output) = Processes.Run("bash", "eng/pack.sh", CdkReferences.RepositoryRoot);
-            Assert.True(code == 0, output);
-            var path = output.Trim().Split('\n').Last().Trim();
-            Assert.True(File.Exists(path), $"pack reported {path}, which does not exist:\n{output}");
-            return path;
-        });
-
         [Fact]
         public void Package_holds_both_dlls_as_a_development_dependency_without_dependencies()
         {
-            using var zip = ZipFile.OpenRead(Nupkg.Value);
+            using var zip = ZipFile.OpenRead(PackedPackage.Path);
             var entries = zip.Entries.Select(e => e.FullName).ToList();
             Assert.Contains("analyzers/dotnet/cs/CdkLint.Analyzers.dll", entries);
             Assert.Contains("analyzers/dotnet/cs/CdkLint.CodeFixes.dll", entries);
@@ -47,22 +38,11 @@ namespace CdkLint.Tests.Package
         [Fact]
         public void A_cdk_project_restoring_the_package_sees_CdkLint_findings_in_its_build()
         {
-            var version = Path.GetFileNameWithoutExtension(Nupkg.Value).Substring("CdkLint.".Length);
+            var version = PackedPackage.Version;
             var dir = Directory.CreateTempSubdirectory("cdklint-package-").FullName;
             try
             {
-                File.WriteAllText(Path.Combine(dir, "nuget.config"), $"""
-                    <?xml version="1.0" encoding="utf-8"?>
-                    <configuration>
-                      <packageSources>
-                        <add key="local" value="{Path.GetDirectoryName(Nupkg.Value)}" />
-                      </packageSources>
-                      <packageSourceMapping>
-                        <packageSource key="local"><package pattern="CdkLint" /></packageSource>
-                        <packageSource key="nuget.org"><package pattern="*" /></packageSource>
-                      </packageSourceMapping>
-                    </configuration>
-                    """);
+                File.WriteAllText(Path.Combine(dir, "nuget.config"), PackedPackage.NuGetConfig);
                 File.WriteAllText(Path.Combine(dir, "Infra.csproj"), $"""
                     <Project Sdk="Microsoft.NET.Sdk">
                       <PropertyGroup>

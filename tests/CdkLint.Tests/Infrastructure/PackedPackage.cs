@@ -1,0 +1,40 @@
+using System;
+using System.IO;
+using System.Linq;
+using Xunit;
+
+namespace CdkLint.Tests.Infrastructure
+{
+    /// <summary>CdkLint packed once per test run (eng/pack.sh), for the tests that consume it as a user would.</summary>
+    public static class PackedPackage
+    {
+        private static readonly Lazy<string> Nupkg = new(() =>
+        {
+            var (code, output) = Processes.Run("bash", "eng/pack.sh", CdkReferences.RepositoryRoot);
+            Assert.True(code == 0, output);
+            var path = output.Trim().Split('\n').Last().Trim();
+            Assert.True(File.Exists(path), $"pack reported {path}, which does not exist:\n{output}");
+            return path;
+        });
+
+        public static string Path => Nupkg.Value;
+
+        public static string Folder => System.IO.Path.GetDirectoryName(Nupkg.Value)!;
+
+        public static string Version => System.IO.Path.GetFileNameWithoutExtension(Nupkg.Value).Substring("CdkLint.".Length);
+
+        /// <summary>A nuget.config that takes CdkLint from the packed folder and everything else from the usual feed.</summary>
+        public static string NuGetConfig => $"""
+            <?xml version="1.0" encoding="utf-8"?>
+            <configuration>
+              <packageSources>
+                <add key="local" value="{Folder}" />
+              </packageSources>
+              <packageSourceMapping>
+                <packageSource key="local"><package pattern="CdkLint" /></packageSource>
+                <packageSource key="nuget.org"><package pattern="*" /></packageSource>
+              </packageSourceMapping>
+            </configuration>
+            """;
+    }
+}
