@@ -30,15 +30,17 @@ namespace CdkLint.Rules
             ("Amazon.CDK.AWS.DynamoDB.TablePropsV2", "TableName", NameKinds.Plain),
             ("Amazon.CDK.AWS.Lambda.IFunctionOptions", "FunctionName", NameKinds.Function),
             ("Amazon.CDK.AWS.IAM.RoleProps", "RoleName", NameKinds.Plain),
+            ("Amazon.CDK.AWS.IAM.IRoleProps", "RoleName", NameKinds.Plain), // LazyRoleProps
             ("Amazon.CDK.AWS.IAM.ManagedPolicyProps", "ManagedPolicyName", NameKinds.Plain),
             ("Amazon.CDK.AWS.SQS.QueueProps", "QueueName", NameKinds.Fifo),
             ("Amazon.CDK.AWS.SNS.TopicProps", "TopicName", NameKinds.Fifo),
             ("Amazon.CDK.AWS.Logs.LogGroupProps", "LogGroupName", NameKinds.Plain),
             ("Amazon.CDK.AWS.SecretsManager.SecretProps", "SecretName", NameKinds.Plain),
+            ("Amazon.CDK.AWS.RDS.IDatabaseSecretProps", "SecretName", NameKinds.Plain),
             ("Amazon.CDK.AWS.Kinesis.StreamProps", "StreamName", NameKinds.Plain),
             ("Amazon.CDK.AWS.ECS.ClusterProps", "ClusterName", NameKinds.Plain),
-            ("Amazon.CDK.AWS.EKS.ClusterProps", "ClusterName", NameKinds.Plain),
-            ("Amazon.CDK.AWS.ECR.RepositoryProps", "RepositoryName", NameKinds.Plain),
+            ("Amazon.CDK.AWS.EKS.ICommonClusterOptions", "ClusterName", NameKinds.Plain), // ClusterProps, FargateClusterProps
+            ("Amazon.CDK.AWS.ECR.RepositoryProps", "RepositoryName", NameKinds.LowerCase),
             ("Amazon.CDK.AWS.CodeCommit.RepositoryProps", "RepositoryName", NameKinds.Required),
             ("Amazon.CDK.AWS.StepFunctions.StateMachineProps", "StateMachineName", NameKinds.Plain),
             ("Amazon.CDK.AWS.Events.EventBusProps", "EventBusName", NameKinds.Plain),
@@ -58,7 +60,9 @@ namespace CdkLint.Rules
                 }
 
                 var reused = IsReused(assignment.Value.Syntax, kind, name);
-                var required = kind == NameKinds.Required || kind == NameKinds.Fifo && name.EndsWith(".fifo", System.StringComparison.Ordinal);
+                var required = kind == NameKinds.Required || kind == NameKinds.Fifo && name.EndsWith(".fifo", System.StringComparison.Ordinal)
+                    // Removing the only read of a local would leave it unused (CS0219 fails warnings-as-errors builds).
+                    || ConstructCreation.Unwrap(assignment.Value) is Microsoft.CodeAnalysis.Operations.ILocalReferenceOperation;
                 var properties = ImmutableDictionary<string, string?>.Empty
                     .Add(KindProperty, kind)
                     .Add(ValueProperty, name)
@@ -100,6 +104,18 @@ namespace CdkLint.Rules
                 }
             }
 
+            // The same literal written again elsewhere (an environment variable, an output, an ARN).
+            if (value is LiteralExpressionSyntax literal)
+            {
+                foreach (var token in type.DescendantTokens())
+                {
+                    if (token.IsKind(SyntaxKind.StringLiteralToken) && token != literal.Token && token.ValueText == name)
+                    {
+                        return true;
+                    }
+                }
+            }
+
             // A function name that a log group's name repeats (the classic way to set a function's log retention),
             // seen from either side: renaming one alone would detach the function from its log group.
             var linked = kind == NameKinds.Function ? LambdaLogGroupPrefix + name
@@ -125,6 +141,7 @@ namespace CdkLint.Rules
         {
             public const string Plain = "plain";
             public const string S3 = "s3";
+            public const string LowerCase = "lower";
             public const string Fifo = "fifo";
             public const string Function = "function";
             public const string Required = "required";

@@ -58,9 +58,10 @@ namespace CdkLint.CodeFixes.Editing
         }
 
         /// <summary>`X.OLD` becomes `X.NEW` (keeping the user's qualification); any other expression becomes the qualified member.</summary>
-        public static void ReplaceEnumMember(DocumentEditor editor, SyntaxNode value, string qualifiedType, string member)
+        public static void ReplaceEnumMember(DocumentEditor editor, SyntaxNode value, string qualifiedType, string oldMember, string member)
         {
-            if (value is MemberAccessExpressionSyntax access)
+            // Only `RemovalPolicy.DESTROY` itself is renamed in place; `Defaults.Policy` (a const) is replaced whole.
+            if (value is MemberAccessExpressionSyntax access && access.Name.Identifier.ValueText == oldMember)
             {
                 editor.ReplaceNode(access.Name, SyntaxFactory.IdentifierName(member).WithTriviaFrom(access.Name));
                 return;

@@ -105,7 +105,13 @@ namespace CdkLint.CodeFixes.Rules
             }
 
             var hole = suffix;
-            if (kind == Kinds.S3)
+            if (kind == Kinds.LowerCase)
+            {
+                // ECR repository names are lower case.
+                name = name.ToLowerInvariant();
+                hole = suffix + ".ToLowerInvariant()";
+            }
+            else if (kind == Kinds.S3)
             {
                 // S3 names are lower case, at most 63 characters: lower the constant part and leave room for the suffix.
                 name = name.ToLowerInvariant();
@@ -170,7 +176,8 @@ namespace CdkLint.CodeFixes.Rules
 
                     switch (member)
                     {
-                        case IFieldSymbol field:
+                        case IFieldSymbol { IsConst: false } field:
+                            // A const suffix would leave the name constant: it would not differ per environment.
                             Consider(field.Name, field.Type, 10);
                             break;
                         case IPropertySymbol { IsIndexer: false, GetMethod: not null } property:

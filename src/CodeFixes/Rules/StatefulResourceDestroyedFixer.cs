@@ -71,7 +71,7 @@ namespace CdkLint.CodeFixes.Rules
                     // `.ApplyRemovalPolicy(RemovalPolicy.DESTROY)`
                     if (edited.Add(value))
                     {
-                        PropsEditing.ReplaceEnumMember(editor, value, "Amazon.CDK.RemovalPolicy", "RETAIN");
+                        PropsEditing.ReplaceEnumMember(editor, value, "Amazon.CDK.RemovalPolicy", "DESTROY", "RETAIN");
                     }
 
                     continue;
@@ -94,7 +94,7 @@ namespace CdkLint.CodeFixes.Rules
 
                     if (assignment.Name == "RemovalPolicy" && StatefulResourceDestroyedAnalyzer.IsDestroy(assignment.Value, removalPolicy))
                     {
-                        PropsEditing.ReplaceEnumMember(editor, assignment.Value.Syntax, "Amazon.CDK.RemovalPolicy", "RETAIN");
+                        PropsEditing.ReplaceEnumMember(editor, assignment.Value.Syntax, "Amazon.CDK.RemovalPolicy", "DESTROY", "RETAIN");
                     }
                     else if (assignment.Name == "AutoDeleteObjects" && SymbolEqualityComparer.Default.Equals(assignment.Property.ContainingType, symbols.Type("Amazon.CDK.AWS.S3.BucketProps")))
                     {

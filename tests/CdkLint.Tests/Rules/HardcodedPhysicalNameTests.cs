@@ -89,9 +89,35 @@ namespace CdkLint.Tests.Rules
             var source = Code.Stack("""
                         new Queue(this, "Orders", new QueueProps { QueueName = {|CDK1001:"orders.fifo"|} });
                         new Amazon.CDK.AWS.KMS.Alias(this, "Alias", new Amazon.CDK.AWS.KMS.AliasProps { AliasName = {|CDK1001:"alias/orders"|}, TargetKey = new Amazon.CDK.AWS.KMS.Key(this, "Key") });
+                        // Removing the only read of a local would leave it unused (CS0219).
+                        var jobsQueue = "jobs";
+                        new Queue(this, "Jobs", new QueueProps { QueueName = {|CDK1001:jobsQueue|} });
+                        // The same literal used again (here: an output other code may read).
+                        new Table(this, "Orders", new TableProps { TableName = {|CDK1001:"orders"|}, PartitionKey = new Attribute { Name = "id", Type = AttributeType.STRING } });
+                        new CfnOutput(this, "OrdersTable", new CfnOutputProps { Value = "orders" });
             """);
             return VerifyCS.Fix(version, source, source, Remove);
         }
+
+        [Theory, CdkVersions]
+        public Task A_const_is_no_environment_suffix(CdkVersion version)
+        {
+            var source = Code.Stack(
+                """
+                            new Queue(this, "Jobs", new QueueProps { QueueName = {|CDK1001:"jobs"|} });
+                """,
+                """
+                        private const string Stage = "dev";
+                """);
+            return VerifyCS.Fix(version, source, source, Suffix);
+        }
+
+        [Theory, CdkVersions]
+        public Task Props_reached_through_options_interfaces(CdkVersion version) => VerifyCS.Diagnostics(version,
+            Code.Stack("""
+                        new LazyRole(this, "Lazy", new LazyRoleProps { RoleName = {|CDK1001:"shop-lazy"|}, AssumedBy = new ServicePrincipal("lambda.amazonaws.com") });
+                        new Amazon.CDK.AWS.RDS.DatabaseSecret(this, "Db", new Amazon.CDK.AWS.RDS.DatabaseSecretProps { Username = "admin", SecretName = {|CDK1001:"shop-db"|} });
+            """));
 
         [Theory, CdkVersions]
         public Task Function_family_through_IFunctionOptions(CdkVersion version) => VerifyCS.Diagnostics(version,

@@ -147,6 +147,29 @@ namespace CdkLint.Tests.Rules
                         private static RemovalPolicy Policy(bool isProd) => isProd ? RemovalPolicy.RETAIN : RemovalPolicy.DESTROY;
                 """));
 
+        [Theory, CdkVersions]
+        public Task A_qualified_const_is_replaced_whole(CdkVersion version) => VerifyCS.Fix(version,
+            Code.Stack(
+                """
+                            new Bucket(this, "Scratch", new BucketProps { RemovalPolicy = {|CDK1002:Defaults.Policy|} });
+                """,
+                """
+                        private static class Defaults
+                        {
+                            public const RemovalPolicy Policy = RemovalPolicy.DESTROY;
+                        }
+                """),
+            Code.Stack(
+                """
+                            new Bucket(this, "Scratch", new BucketProps { RemovalPolicy = RemovalPolicy.RETAIN });
+                """,
+                """
+                        private static class Defaults
+                        {
+                            public const RemovalPolicy Policy = RemovalPolicy.DESTROY;
+                        }
+                """));
+
         [Fact]
         public Task Destroy_passed_through_a_subclass_base_call_is_reported_there() => VerifyCS.Diagnostics(CdkVersion.V2_160,
             Code.Usings + """
