@@ -104,12 +104,14 @@ namespace CdkLint.Rules
                 }
             }
 
-            // The same literal written again elsewhere (an environment variable, an output, an ARN).
+            // The same literal assigned again elsewhere (an environment variable, an output's value). Call arguments
+            // do not count: `AddResource("products")` or a construct id names a path or a node, not the resource.
             if (value is LiteralExpressionSyntax literal)
             {
                 foreach (var token in type.DescendantTokens())
                 {
-                    if (token.IsKind(SyntaxKind.StringLiteralToken) && token != literal.Token && token.ValueText == name)
+                    if (token.IsKind(SyntaxKind.StringLiteralToken) && token != literal.Token && token.ValueText == name
+                        && token.Parent?.Parent is not ArgumentSyntax)
                     {
                         return true;
                     }

@@ -23,6 +23,9 @@ namespace CdkLint.Tests.Rules
                         bucketProps.BucketName = {|CDK1001:"ecommerce-product-images"|};
                         new Bucket(this, "Images", bucketProps);
                         new Topic(this, "Alerts", new TopicProps { DisplayName = "Alerts", TopicName = {|CDK1001:"alerts"|} });
+                        // The same text as a call argument (a path, a construct id) is no second use of the name.
+                        new Amazon.CDK.AWS.APIGateway.RestApi(this, "Api").Root.AddResource("products").AddMethod("GET");
+                        new Queue(this, "products");
             """),
             Code.Stack("""
                         var table = new Table(this, "Products", new TableProps
@@ -32,6 +35,9 @@ namespace CdkLint.Tests.Rules
                         var bucketProps = new BucketProps { Versioned = true };
                         new Bucket(this, "Images", bucketProps);
                         new Topic(this, "Alerts", new TopicProps { DisplayName = "Alerts" });
+                        // The same text as a call argument (a path, a construct id) is no second use of the name.
+                        new Amazon.CDK.AWS.APIGateway.RestApi(this, "Api").Root.AddResource("products").AddMethod("GET");
+                        new Queue(this, "products");
             """),
             Remove);
 
