@@ -77,8 +77,8 @@ namespace CdkLint.Cdk
                 }
             }
 
-            // A base call that forwards its own props parameter is judged where the subclass is created... which we
-            // do not follow; stay quiet rather than guess.
+            // A base call that forwards its own props parameter: the props are built wherever the subclass is
+            // created, which this creation does not show. Stay quiet rather than guess.
             if (operation is IInvocationOperation && Unwrap(propsArgument) is IParameterReferenceOperation)
             {
                 return false;
