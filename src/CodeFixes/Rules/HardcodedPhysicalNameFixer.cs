@@ -105,22 +105,17 @@ namespace CdkLint.CodeFixes.Rules
             }
 
             var hole = suffix;
-            if (kind == Kinds.LowerCase)
+            if (kind == Kinds.S3 || kind == Kinds.LowerCase)
             {
-                // ECR repository names are lower case.
+                // S3 bucket and ECR repository names are lower case: lower the constant part and the suffix.
                 name = name.ToLowerInvariant();
                 hole = suffix + ".ToLowerInvariant()";
             }
-            else if (kind == Kinds.S3)
-            {
-                // S3 names are lower case, at most 63 characters: lower the constant part and leave room for the suffix.
-                name = name.ToLowerInvariant();
-                if (name.Length > S3MaxLength - S3SuffixRoom)
-                {
-                    name = name.Substring(0, S3MaxLength - S3SuffixRoom).TrimEnd('-', '.');
-                }
 
-                hole = suffix + ".ToLowerInvariant()";
+            if (kind == Kinds.S3 && name.Length > S3MaxLength - S3SuffixRoom)
+            {
+                // S3 names are at most 63 characters: leave room for the suffix.
+                name = name.Substring(0, S3MaxLength - S3SuffixRoom).TrimEnd('-', '.');
             }
 
             var text = new StringBuilder("$\"").Append(Escape(name)).Append("-{").Append(hole).Append('}').Append(Escape(ending)).Append('"').ToString();
