@@ -32,6 +32,24 @@ namespace CdkLint
             DiagnosticSeverity.Warning,
             "RemovalPolicy.DESTROY (and AutoDeleteObjects on a bucket) makes CloudFormation delete a data store together with its data.");
 
+        // ---- CDK10xx Deployment (issue 10 / issue 9) ----
+
+        // ---- CDK2xxx Security (issue 9) ----
+
+        // ---- CDK3xxx Performance (issue 11) ----
+
+        // ---- CDK4xxx Observability (issue 10) ----
+
+        public static readonly DiagnosticDescriptor CDK4004 = Create(
+            RuleIds.LambdaWithoutTracing,
+            "Lambda without active tracing",
+            "{0} has no Tracing setting: set Tracing = Tracing.ACTIVE to send X-Ray traces, or Tracing.DISABLED to decide against it",
+            Categories.Observability,
+            DiagnosticSeverity.Info,
+            "Without active tracing a Lambda function sends no X-Ray traces, so a slow or failing request cannot be followed across services.");
+
+        // ---- CDK5xxx Correctness (issue 11) ----
+
         public static string HelpLink(string id) => HelpLinkBase + id + ".md";
 
         private static DiagnosticDescriptor Create(string id, string title, string message, string category, DiagnosticSeverity severity, string description)

@@ -34,6 +34,51 @@ namespace CdkLint.Cdk
 
         public Location Location => Operation.Syntax.GetLocation();
 
+        /// <summary>The construct id argument (the parameter named <c>id</c>), if any.</summary>
+        public IOperation? IdArgument
+        {
+            get
+            {
+                var arguments = Operation switch
+                {
+                    IObjectCreationOperation create => create.Arguments,
+                    IInvocationOperation call => call.Arguments,
+                    _ => default,
+                };
+                foreach (var argument in arguments)
+                {
+                    if (argument.Parameter?.Name == "id")
+                    {
+                        return argument.Value;
+                    }
+                }
+
+                return null;
+            }
+        }
+
+        /// <summary>How a message names the construct: its constant id (`'Images'`) or its type (`Bucket`).</summary>
+        public string DisplayName
+            => Constant.TryGetString(IdArgument, out var id) ? Type.Name + " '" + id + "'" : Type.Name;
+
+        /// <summary>True when the props type is, derives from or implements <paramref name="propsType"/> (IFunctionOptions, say).</summary>
+        public bool PropsAre(INamedTypeSymbol? propsType) => CdkSymbols.IsOrInheritsOrImplements(PropsParameter?.Type, propsType);
+
+        /// <summary>The creation at a diagnostic's location (<c>new X(…)</c> or a <c>: base(…)</c> call), for fixers.</summary>
+        public static bool TryFind(SemanticModel model, SyntaxNode node, CdkSymbols symbols, System.Threading.CancellationToken cancellationToken, out ConstructCreation creation)
+        {
+            creation = default;
+            for (var current = node; current is not null; current = current.Parent)
+            {
+                if (current is Microsoft.CodeAnalysis.CSharp.Syntax.BaseObjectCreationExpressionSyntax or Microsoft.CodeAnalysis.CSharp.Syntax.ConstructorInitializerSyntax)
+                {
+                    return model.GetOperation(current, cancellationToken) is { } operation && TryGet(operation, symbols, out creation);
+                }
+            }
+
+            return false;
+        }
+
         public static bool TryGet(IOperation operation, CdkSymbols symbols, out ConstructCreation creation)
         {
             creation = default;

@@ -70,6 +70,10 @@ namespace CdkLint.CodeFixes.Editing
             editor.ReplaceNode(value, QualifiedName(qualifiedType + "." + member).WithTriviaFrom(value));
         }
 
+        /// <summary>A fully qualified type marked for simplification.</summary>
+        public static TypeSyntax QualifiedType(string dottedName)
+            => SyntaxFactory.ParseTypeName("global::" + dottedName).WithAdditionalAnnotations(Simplifier.Annotation);
+
         /// <summary>A fully qualified expression marked for simplification (CDK namespaces collide: `Function`, `Action`).</summary>
         public static ExpressionSyntax QualifiedName(string dottedName)
             => SyntaxFactory.ParseExpression("global::" + dottedName).WithAdditionalAnnotations(Simplifier.Annotation);

@@ -57,17 +57,19 @@ namespace CdkLint.Tests.Meta
             Assert.Contains(lines, l => l.StartsWith($"{id} | {d.Category} | {d.DefaultSeverity} |", StringComparison.Ordinal));
         }
 
-        [Fact]
-        public void Readme_rules_table_matches_the_descriptors()
+        [Theory]
+        [InlineData("README.md", "docs/rules/")]
+        [InlineData("docs/rules/README.md", "")]
+        public void Readme_rules_table_matches_the_descriptors(string file, string linkPrefix)
         {
-            var readme = Path.Combine(CdkReferences.RepositoryRoot, "README.md");
+            var readme = Path.Combine(CdkReferences.RepositoryRoot, file);
             var text = File.ReadAllText(readme);
             const string start = "<!-- rules:start -->";
             const string end = "<!-- rules:end -->";
             var from = text.IndexOf(start, StringComparison.Ordinal);
             var to = text.IndexOf(end, StringComparison.Ordinal);
             Assert.True(from >= 0 && to > from, $"README.md needs the markers {start} and {end}");
-            var expected = RulesTable();
+            var expected = RulesTable(linkPrefix);
             var actual = text.Substring(from + start.Length, to - from - start.Length);
             if (actual != expected && Environment.GetEnvironmentVariable("CDKLINT_UPDATE_DOCS") == "1")
             {
@@ -90,14 +92,14 @@ namespace CdkLint.Tests.Meta
             }
         }
 
-        internal static string RulesTable()
+        internal static string RulesTable(string linkPrefix)
         {
             var b = new StringBuilder("\n| ID | Title | Category | Default | Fix |\n|---|---|---|---|---|\n");
             var fixable = Catalogue.Fixers.SelectMany(f => f.FixableDiagnosticIds).ToHashSet();
             foreach (var d in Catalogue.Descriptors)
             {
                 var severity = d.DefaultSeverity == DiagnosticSeverity.Info ? "Info" : d.DefaultSeverity.ToString();
-                b.Append($"| [{d.Id}](docs/rules/{d.Id}.md) | {d.Title} | {d.Category} | {severity} | {(fixable.Contains(d.Id) ? "yes" : "no")} |\n");
+                b.Append($"| [{d.Id}]({linkPrefix}{d.Id}.md) | {d.Title} | {d.Category} | {severity} | {(fixable.Contains(d.Id) ? "yes" : "no")} |\n");
             }
 
             return b.ToString();

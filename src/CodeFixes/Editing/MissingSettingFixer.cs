@@ -1,0 +1,108 @@
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Threading;
+using System.Threading.Tasks;
+using CdkLint.Cdk;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CodeActions;
+using Microsoft.CodeAnalysis.CodeFixes;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Editing;
+
+namespace CdkLint.CodeFixes.Editing
+{
+    /// <summary>
+    /// The shape of every fix for a missing setting reported on a construct creation: compute the settings to add, then
+    /// write them into the construct's props wherever they are built. Fix All gathers a document's findings into one
+    /// <see cref="PropsAdditions"/>, so constructs that share a props object (a helper) get each setting once.
+    /// </summary>
+    public abstract class MissingSettingFixer : CodeFixProvider
+    {
+        public sealed override FixAllProvider GetFixAllProvider()
+            => FixAllProvider.Create((context, document, diagnostics) => ApplyAsync(document, diagnostics, context.CancellationToken));
+
+        /// <summary>The constant equivalence key of the one fix this provider offers.</summary>
+        internal abstract string EquivalenceKey { get; }
+
+        internal abstract string Title(Diagnostic diagnostic);
+
+        /// <summary>
+        /// The settings to add for <paramref name="diagnostic"/> on <paramref name="creation"/>, or null when this finding
+        /// has no fix (an option the team has not set, say).
+        /// </summary>
+        internal abstract IReadOnlyList<(string Name, ExpressionSyntax Value)>? Settings(FixContext context, ConstructCreation creation, Diagnostic diagnostic);
+
+        public sealed override async Task RegisterCodeFixesAsync(CodeFixContext context)
+        {
+            foreach (var diagnostic in context.Diagnostics)
+            {
+                // Offered only when the edit can actually be made (the props object is in this document).
+                var trial = await ApplyAsync(context.Document, ImmutableArray.Create(diagnostic), context.CancellationToken).ConfigureAwait(false);
+                if (trial is null)
+                {
+                    continue;
+                }
+
+                context.RegisterCodeFix(
+                    CodeAction.Create(Title(diagnostic), ct => ApplyAsync(context.Document, ImmutableArray.Create(diagnostic), ct)!, EquivalenceKey),
+                    diagnostic);
+            }
+        }
+
+        private async Task<Document?> ApplyAsync(Document document, ImmutableArray<Diagnostic> diagnostics, CancellationToken cancellationToken)
+        {
+            var editor = await DocumentEditor.CreateAsync(document, cancellationToken).ConfigureAwait(false);
+            var model = editor.SemanticModel;
+            if (CdkSymbols.Get(model.Compilation) is not { } symbols)
+            {
+                return null;
+            }
+
+            var fixContext = new FixContext(document, model, symbols, cancellationToken);
+            var additions = new PropsAdditions();
+            foreach (var diagnostic in diagnostics)
+            {
+                var node = editor.OriginalRoot.FindNode(diagnostic.Location.SourceSpan, getInnermostNodeForTie: true);
+                if (!ConstructCreation.TryFind(model, node, symbols, cancellationToken, out var creation)
+                    || Settings(fixContext, creation, diagnostic) is not { Count: > 0 } settings)
+                {
+                    continue;
+                }
+
+                additions.TryAdd(creation, symbols, settings, cancellationToken);
+            }
+
+            if (!additions.HasWork)
+            {
+                return null;
+            }
+
+            additions.Apply(editor);
+            return editor.GetChangedDocument();
+        }
+    }
+
+    /// <summary>What a fixer may consult: the document, its semantic model, the CDK symbols and the team's options.</summary>
+    public sealed class FixContext
+    {
+        internal FixContext(Document document, SemanticModel model, CdkSymbols symbols, CancellationToken cancellationToken)
+        {
+            Document = document;
+            Model = model;
+            Symbols = symbols;
+            CancellationToken = cancellationToken;
+        }
+
+        public Document Document { get; }
+
+        public SemanticModel Model { get; }
+
+        internal CdkSymbols Symbols { get; }
+
+        public CancellationToken CancellationToken { get; }
+
+        /// <summary>`cdklint.&lt;ruleId&gt;.&lt;option&gt;` or `cdklint.&lt;option&gt;` from .editorconfig / globalconfig.</summary>
+        public bool TryGetOption(string ruleId, string option, out string value)
+            => CdkConfiguration.TryGetOption(Document.Project.AnalyzerOptions, Model.SyntaxTree, ruleId, option, out value);
+    }
+}
