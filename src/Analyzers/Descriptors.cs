@@ -34,6 +34,14 @@ namespace CdkLint
 
         // ---- CDK10xx Deployment (issue 10 / issue 9) ----
 
+        public static readonly DiagnosticDescriptor CDK1004 = Create(
+            RuleIds.TableWithoutPointInTimeRecovery,
+            "DynamoDB table without point-in-time recovery",
+            "{0} {1}: enable point-in-time recovery so that a bad write or delete can be rolled back",
+            Categories.Deployment,
+            DiagnosticSeverity.Warning,
+            "Without point-in-time recovery DynamoDB keeps no continuous backups, and data lost to a faulty deployment or a bad script cannot be restored.");
+
         // ---- CDK2xxx Security (issue 9) ----
 
         // ---- CDK3xxx Performance (issue 11) ----

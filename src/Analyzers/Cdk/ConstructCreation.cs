@@ -64,19 +64,13 @@ namespace CdkLint.Cdk
         /// <summary>True when the props type is, derives from or implements <paramref name="propsType"/> (IFunctionOptions, say).</summary>
         public bool PropsAre(INamedTypeSymbol? propsType) => CdkSymbols.IsOrInheritsOrImplements(PropsParameter?.Type, propsType);
 
-        /// <summary>The creation at a diagnostic's location (<c>new X(…)</c> or a <c>: base(…)</c> call), for fixers.</summary>
+        /// <summary>The creation a diagnostic sits on (<c>new X(…)</c> or a <c>: base(…)</c> call), for fixers.</summary>
         public static bool TryFind(SemanticModel model, SyntaxNode node, CdkSymbols symbols, System.Threading.CancellationToken cancellationToken, out ConstructCreation creation)
         {
             creation = default;
-            for (var current = node; current is not null; current = current.Parent)
-            {
-                if (current is Microsoft.CodeAnalysis.CSharp.Syntax.BaseObjectCreationExpressionSyntax or Microsoft.CodeAnalysis.CSharp.Syntax.ConstructorInitializerSyntax)
-                {
-                    return model.GetOperation(current, cancellationToken) is { } operation && TryGet(operation, symbols, out creation);
-                }
-            }
-
-            return false;
+            return node is Microsoft.CodeAnalysis.CSharp.Syntax.BaseObjectCreationExpressionSyntax or Microsoft.CodeAnalysis.CSharp.Syntax.ConstructorInitializerSyntax
+                && model.GetOperation(node, cancellationToken) is { } operation
+                && TryGet(operation, symbols, out creation);
         }
 
         public static bool TryGet(IOperation operation, CdkSymbols symbols, out ConstructCreation creation)

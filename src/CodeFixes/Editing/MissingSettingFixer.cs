@@ -32,6 +32,12 @@ namespace CdkLint.CodeFixes.Editing
         /// </summary>
         internal abstract IReadOnlyList<(string Name, ExpressionSyntax Value)>? Settings(FixContext context, ConstructCreation creation, Diagnostic diagnostic);
 
+        /// <summary>
+        /// For rules that also report a bad value (not only a missing one): rewrite the value at <paramref name="node"/>.
+        /// True when an edit was queued on <paramref name="editor"/>.
+        /// </summary>
+        internal virtual bool TryFixValue(FixContext context, DocumentEditor editor, SyntaxNode node, Diagnostic diagnostic) => false;
+
         public sealed override async Task RegisterCodeFixesAsync(CodeFixContext context)
         {
             foreach (var diagnostic in context.Diagnostics)
@@ -60,9 +66,21 @@ namespace CdkLint.CodeFixes.Editing
 
             var fixContext = new FixContext(document, model, symbols, cancellationToken);
             var additions = new PropsAdditions();
+            var edited = false;
             foreach (var diagnostic in diagnostics)
             {
                 var node = editor.OriginalRoot.FindNode(diagnostic.Location.SourceSpan, getInnermostNodeForTie: true);
+                if (node is ArgumentSyntax argument)
+                {
+                    node = argument.Expression;
+                }
+
+                if (TryFixValue(fixContext, editor, node, diagnostic))
+                {
+                    edited = true;
+                    continue;
+                }
+
                 if (!ConstructCreation.TryFind(model, node, symbols, cancellationToken, out var creation)
                     || Settings(fixContext, creation, diagnostic) is not { Count: > 0 } settings)
                 {
@@ -72,7 +90,7 @@ namespace CdkLint.CodeFixes.Editing
                 additions.TryAdd(creation, symbols, settings, cancellationToken);
             }
 
-            if (!additions.HasWork)
+            if (!additions.HasWork && !edited)
             {
                 return null;
             }

@@ -70,6 +70,18 @@ namespace CdkLint.CodeFixes.Editing
             editor.ReplaceNode(value, QualifiedName(qualifiedType + "." + member).WithTriviaFrom(value));
         }
 
+        /// <summary>
+        /// Parses C# written with `global::`-qualified names and marks every name for simplification, so the result reads
+        /// like the user's code where their usings allow and stays unambiguous where they do not.
+        /// </summary>
+        public static ExpressionSyntax ParseQualified(string code)
+        {
+            var expression = SyntaxFactory.ParseExpression(code);
+            return expression.ReplaceNodes(
+                System.Linq.Enumerable.Where(expression.DescendantNodesAndSelf(), n => n is QualifiedNameSyntax or AliasQualifiedNameSyntax or MemberAccessExpressionSyntax),
+                (_, rewritten) => rewritten.WithAdditionalAnnotations(Simplifier.Annotation));
+        }
+
         /// <summary>A fully qualified type marked for simplification.</summary>
         public static TypeSyntax QualifiedType(string dottedName)
             => SyntaxFactory.ParseTypeName("global::" + dottedName).WithAdditionalAnnotations(Simplifier.Annotation);
