@@ -48,6 +48,14 @@ namespace CdkLint
 
         // ---- CDK4xxx Observability (issue 10) ----
 
+        public static readonly DiagnosticDescriptor CDK4002 = Create(
+            RuleIds.LambdaLogsKeptForever,
+            "Lambda logs kept forever",
+            "{0} keeps its logs forever: give it a LogGroup with a retention (or LogRetention on older CDK versions)",
+            Categories.Observability,
+            DiagnosticSeverity.Warning,
+            "Lambda creates its log group on first write with no expiry, so logs accumulate (and are billed) forever unless the function gets a log group with a retention.");
+
         public static readonly DiagnosticDescriptor CDK4004 = Create(
             RuleIds.LambdaWithoutTracing,
             "Lambda without active tracing",

@@ -20,7 +20,7 @@ namespace CdkLint.Cdk
             Compilation = compilation;
             Stack = stack;
             Construct = construct;
-            CdkVersion = FindCdkVersion(compilation, stack);
+            CdkVersion = FindCdkVersion(stack);
             RemovalPolicy = Type("Amazon.CDK.RemovalPolicy");
             Duration = Type("Amazon.CDK.Duration");
             Size = Type("Amazon.CDK.Size");
@@ -68,10 +68,36 @@ namespace CdkLint.Cdk
             => compilation.GetTypeByMetadataName(metadataName);
 #pragma warning restore RS0030
 
-        private static Version FindCdkVersion(Compilation compilation, INamedTypeSymbol stack)
+        /// <summary>
+        /// The package version of Amazon.CDK.Lib. Its assembly, file and informational versions are a constant 1.0.0,
+        /// so the version comes from the jsii attribute that names the bundled npm package:
+        /// <c>[assembly: JsiiAssembly("aws-cdk-lib", "2.160.0", "aws-cdk-lib-2.160.0.tgz")]</c>.
+        /// </summary>
+        private static Version FindCdkVersion(INamedTypeSymbol stack)
         {
-            var identity = stack.ContainingAssembly?.Identity;
-            return identity?.Version ?? new Version(0, 0);
+            foreach (var attribute in stack.ContainingAssembly?.GetAttributes() ?? default)
+            {
+                var arguments = attribute.ConstructorArguments;
+                if (attribute.AttributeClass?.Name == "JsiiAssemblyAttribute" && arguments.Length >= 2
+                    && arguments[0].Value is "aws-cdk-lib" && arguments[1].Value is string text && TryParse(text, out var version))
+                {
+                    return version;
+                }
+            }
+
+            return new Version(0, 0);
+        }
+
+        /// <summary>"2.160.0", "2.160.0+abc", "2.160.0-rc.1" → 2.160.0.</summary>
+        private static bool TryParse(string text, out Version version)
+        {
+            var end = 0;
+            while (end < text.Length && (char.IsDigit(text[end]) || text[end] == '.'))
+            {
+                end++;
+            }
+
+            return Version.TryParse(text.Substring(0, end).TrimEnd('.'), out version!) && version.Major > 0;
         }
 
         /// <summary>True when <paramref name="type"/> is <paramref name="baseType"/> or derives from it.</summary>

@@ -203,9 +203,10 @@ namespace CdkLint.Cdk
                         }
 
                         break;
-                    case IArgumentOperation { Value: var argValue } when ConstructCreation.Unwrap(argValue) is ILocalReferenceOperation passed
+                    case IArgumentOperation { Value: var argValue } argument when ConstructCreation.Unwrap(argValue) is ILocalReferenceOperation passed
                         && SymbolEqualityComparer.Default.Equals(passed.Local, local)
-                        && argValue.Syntax.SpanStart < usePosition:
+                        && argValue.Syntax.SpanStart < usePosition
+                        && !IsLibraryConstructor(argument.Parent):
                         // Handed to another method before the construct sees it: that method may set anything.
                         complete = false;
                         break;
@@ -224,6 +225,13 @@ namespace CdkLint.Cdk
 
             return new PropsView(initial.Type, initial.Assignments.AddRange(later), complete && initial.IsComplete);
         }
+
+        /// <summary>
+        /// A constructor of a library type (a CDK construct, say): CDK copies props when a construct is created and never
+        /// writes to them, so props shared by two constructs are still fully known at the second.
+        /// </summary>
+        private static bool IsLibraryConstructor(IOperation? operation)
+            => operation is IObjectCreationOperation { Constructor: { } ctor } && ctor.ContainingType.Locations.Length > 0 && !ctor.ContainingType.Locations[0].IsInSource;
 
         private static PropsView ReadHelper(IInvocationOperation invocation, int depth, CancellationToken cancellationToken)
         {

@@ -36,6 +36,14 @@ namespace CdkLint.CodeFixes.Editing
         /// For rules that also report a bad value (not only a missing one): rewrite the value at <paramref name="node"/>.
         /// True when an edit was queued on <paramref name="editor"/>.
         /// </summary>
+        /// <summary>
+        /// Queues the fix for a missing setting on <paramref name="creation"/>. The default writes <see cref="Settings"/>
+        /// into the props; rules that must also create or move code override it.
+        /// </summary>
+        internal virtual bool TryFixCreation(FixContext context, DocumentEditor editor, PropsAdditions additions, ConstructCreation creation, Diagnostic diagnostic)
+            => Settings(context, creation, diagnostic) is { Count: > 0 } settings
+               && additions.TryAdd(creation, context.Symbols, settings, context.CancellationToken);
+
         internal virtual bool TryFixValue(FixContext context, DocumentEditor editor, SyntaxNode node, Diagnostic diagnostic) => false;
 
         public sealed override async Task RegisterCodeFixesAsync(CodeFixContext context)
@@ -81,13 +89,11 @@ namespace CdkLint.CodeFixes.Editing
                     continue;
                 }
 
-                if (!ConstructCreation.TryFind(model, node, symbols, cancellationToken, out var creation)
-                    || Settings(fixContext, creation, diagnostic) is not { Count: > 0 } settings)
+                if (ConstructCreation.TryFind(model, node, symbols, cancellationToken, out var creation)
+                    && TryFixCreation(fixContext, editor, additions, creation, diagnostic))
                 {
-                    continue;
+                    edited = true;
                 }
-
-                additions.TryAdd(creation, symbols, settings, cancellationToken);
             }
 
             if (!additions.HasWork && !edited)

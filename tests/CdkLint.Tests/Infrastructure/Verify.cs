@@ -52,9 +52,15 @@ namespace CdkLint.Tests.Infrastructure
         }
 
         /// <summary>Fix verification: fixed code compiles, nothing left to fix, Fix All agrees.</summary>
-        public static Task Fix(CdkVersion version, string source, string fixedSource, string? equivalenceKey = null, string? editorConfig = null)
+        public static Task Fix(CdkVersion version, string source, string fixedSource, string? equivalenceKey = null, string? editorConfig = null, string? batchFixedSource = null)
         {
             var test = new CdkTest<TAnalyzer, TFixer>(version) { TestCode = source, FixedCode = fixedSource, CodeActionEquivalenceKey = equivalenceKey };
+            if (batchFixedSource is not null)
+            {
+                // Fix All may legitimately differ from fixing one finding at a time (one fix can settle the next finding).
+                test.BatchFixedCode = batchFixedSource;
+            }
+
             if (editorConfig is not null)
             {
                 test.WithEditorConfig(editorConfig);
