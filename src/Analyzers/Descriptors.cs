@@ -56,6 +56,14 @@ namespace CdkLint
             DiagnosticSeverity.Warning,
             "Lambda creates its log group on first write with no expiry, so logs accumulate (and are billed) forever unless the function gets a log group with a retention.");
 
+        public static readonly DiagnosticDescriptor CDK4003 = Create(
+            RuleIds.RestApiStageWithoutLogging,
+            "REST API stage without logging and tracing",
+            "{0} deploys a stage without {1}: set them in DeployOptions",
+            Categories.Observability,
+            DiagnosticSeverity.Warning,
+            "An API Gateway stage keeps no access logs, no execution logs and no X-Ray traces unless its deploy options ask for them, so failed requests leave no trace.");
+
         public static readonly DiagnosticDescriptor CDK4004 = Create(
             RuleIds.LambdaWithoutTracing,
             "Lambda without active tracing",

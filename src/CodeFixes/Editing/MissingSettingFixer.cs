@@ -125,6 +125,9 @@ namespace CdkLint.CodeFixes.Editing
 
         public CancellationToken CancellationToken { get; }
 
+        /// <summary>The app's cdk.json, as the package passes it to the analyzer.</summary>
+        internal CdkJson CdkJson => CdkConfiguration.GetCdkJson(Document.Project.AnalyzerOptions, CancellationToken);
+
         /// <summary>`cdklint.&lt;ruleId&gt;.&lt;option&gt;` or `cdklint.&lt;option&gt;` from .editorconfig / globalconfig.</summary>
         public bool TryGetOption(string ruleId, string option, out string value)
             => CdkConfiguration.TryGetOption(Document.Project.AnalyzerOptions, Model.SyntaxTree, ruleId, option, out value);

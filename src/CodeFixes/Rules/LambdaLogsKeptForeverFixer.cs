@@ -59,7 +59,7 @@ namespace CdkLint.CodeFixes.Rules
             }
 
             var logGroup = PropsEditing.ParseQualified(
-                $"new global::Amazon.CDK.AWS.Logs.LogGroup({scope.WithoutTrivia()}, {LogsId(id)}, new global::Amazon.CDK.AWS.Logs.LogGroupProps {{ Retention = {retention} }})");
+                $"new global::Amazon.CDK.AWS.Logs.LogGroup({scope.WithoutTrivia()}, {Ids.Derived(id, "Logs")}, new global::Amazon.CDK.AWS.Logs.LogGroupProps {{ Retention = {retention} }})");
 
             switch (ConstructCreation.Unwrap(creation.PropsArgument))
             {
@@ -105,20 +105,6 @@ namespace CdkLint.CodeFixes.Rules
                 _ => default,
             };
             return arguments.FirstOrDefault(a => a.Parameter?.Name == name)?.Value.Syntax as ExpressionSyntax;
-        }
-
-        /// <summary>`"Api"` → `"ApiLogs"`; any other id expression → `id + "Logs"`.</summary>
-        private static string LogsId(ExpressionSyntax id)
-        {
-            if (id is LiteralExpressionSyntax literal && literal.IsKind(SyntaxKind.StringLiteralExpression))
-            {
-                return SyntaxFactory.Literal(literal.Token.ValueText + "Logs").Text;
-            }
-
-            var text = id.WithoutTrivia().ToString();
-            return id is IdentifierNameSyntax or MemberAccessExpressionSyntax or InvocationExpressionSyntax or InterpolatedStringExpressionSyntax
-                ? text + " + \"Logs\""
-                : "(" + text + ") + \"Logs\"";
         }
 
         /// <summary>`RetentionDays.ONE_MONTH`, or the member named or counted in days by option `cdklint.CDK4002.retention_days`.</summary>

@@ -22,7 +22,11 @@ namespace CdkLint.Tests.Infrastructure
         /// members are <paramref name="members"/> (indented by 8).
         /// </summary>
         public static string Stack(string body, string members = "", string parameters = "")
-            => Usings + $$"""
+            => StackWith(string.Empty, body, members, parameters);
+
+        /// <summary>A stack as <see cref="Stack"/> builds it, with <paramref name="extraUsings"/> (full `using …;` lines) added.</summary>
+        public static string StackWith(string extraUsings, string body, string members = "", string parameters = "")
+            => Usings + extraUsings + $$"""
             namespace App
             {
                 public class AppStack : Stack
