@@ -34,6 +34,14 @@ namespace CdkLint
 
         // ---- CDK10xx Deployment (issue 10 / issue 9) ----
 
+        public static readonly DiagnosticDescriptor CDK1003 = Create(
+            RuleIds.StackWithoutEnvironment,
+            "Stack has no explicit environment",
+            "{0} is created without an environment: set Env (account and region) so that lookups, availability zones and region-specific features resolve at synth",
+            Categories.Deployment,
+            DiagnosticSeverity.Info,
+            "An environment-agnostic stack cannot look up existing resources, spans only two availability zones, and leaves the account and region to deploy time.");
+
         public static readonly DiagnosticDescriptor CDK1004 = Create(
             RuleIds.TableWithoutPointInTimeRecovery,
             "DynamoDB table without point-in-time recovery",

@@ -50,6 +50,16 @@ namespace CdkLint.CodeFixes.Editing
             return TryAdd(creation.PropsArgument, PropsClassName(creation, symbols), settings, cancellationToken);
         }
 
+        /// <summary>
+        /// Queues a new props argument `new <paramref name="className"/> { … }` at the end of <paramref name="arguments"/>,
+        /// named when <paramref name="parameterName"/> is given (optional parameters before it are left out).
+        /// </summary>
+        public void AddArgument(ArgumentListSyntax arguments, string className, string? parameterName, IReadOnlyList<(string Name, ExpressionSyntax Value)> settings)
+        {
+            Queue(arguments, TargetKind.NewArgument, className, settings);
+            _targets[arguments].ParameterName = parameterName;
+        }
+
         /// <summary>Queues settings for the object <paramref name="value"/> evaluates to (a nested options object, say).</summary>
         public bool TryAdd(IOperation value, string? classNameForNull, IReadOnlyList<(string Name, ExpressionSyntax Value)> settings, CancellationToken cancellationToken)
         {
@@ -157,7 +167,13 @@ namespace CdkLint.CodeFixes.Editing
                         editor.ReplaceNode(pair.Key, (current, _) =>
                         {
                             var list = (ArgumentListSyntax)current;
-                            return list.WithArguments(list.Arguments.Add(SyntaxFactory.Argument(NewProps(target.ClassName!, target.Settings))));
+                            var argument = SyntaxFactory.Argument(NewProps(target.ClassName!, target.Settings));
+                            if (target.ParameterName is { } parameter)
+                            {
+                                argument = argument.WithNameColon(SyntaxFactory.NameColon(parameter).WithTrailingTrivia(SyntaxFactory.Space));
+                            }
+
+                            return list.WithArguments(list.Arguments.Add(argument));
                         });
                         break;
                 }
@@ -338,6 +354,8 @@ namespace CdkLint.CodeFixes.Editing
             public TargetKind Kind { get; }
 
             public string? ClassName { get; }
+
+            public string? ParameterName { get; set; }
 
             public List<(string Name, ExpressionSyntax Value)> Settings { get; } = new();
         }
