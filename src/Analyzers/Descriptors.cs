@@ -56,6 +56,15 @@ namespace CdkLint
 
         // ---- CDK4xxx Observability (issue 10) ----
 
+        public static readonly DiagnosticDescriptor CDK4001 = Create(
+            RuleIds.StackMissingRequiredTags,
+            "Stack is missing required tags",
+            "{0} does not tag its resources with {1}: add them with Amazon.CDK.Tags.Of(this).Add, StackProps.Tags or Tags.Of(app)",
+            Categories.Observability,
+            DiagnosticSeverity.Warning,
+            "Cost allocation, ownership and incident routing rely on tags that every resource carries; a stack that does not receive the required keys by any route leaves its resources untagged.",
+            WellKnownDiagnosticTags.CompilationEnd);
+
         public static readonly DiagnosticDescriptor CDK4002 = Create(
             RuleIds.LambdaLogsKeptForever,
             "Lambda logs kept forever",
@@ -84,7 +93,7 @@ namespace CdkLint
 
         public static string HelpLink(string id) => HelpLinkBase + id + ".md";
 
-        private static DiagnosticDescriptor Create(string id, string title, string message, string category, DiagnosticSeverity severity, string description)
-            => new(id, title, message, category, severity, isEnabledByDefault: true, description: description, helpLinkUri: HelpLink(id));
+        private static DiagnosticDescriptor Create(string id, string title, string message, string category, DiagnosticSeverity severity, string description, params string[] tags)
+            => new(id, title, message, category, severity, isEnabledByDefault: true, description: description, helpLinkUri: HelpLink(id), customTags: tags);
     }
 }

@@ -69,7 +69,7 @@ namespace CdkLint.CodeFixes.Rules
                         diagnostic);
                 }
 
-                var suffix = FindSuffix(model, value, context.CancellationToken);
+                var suffix = InScope.FindEnvironmentName(model, value.SpanStart, InScope.SuffixFirst, context.CancellationToken);
                 if (suffix is not null)
                 {
                     context.RegisterCodeFix(
@@ -125,93 +125,5 @@ namespace CdkLint.CodeFixes.Rules
 
         private static string Escape(string text)
             => text.Replace("\\", "\\\\").Replace("\"", "\\\"").Replace("{", "{{").Replace("}", "}}");
-
-        /// <summary>
-        /// A string parameter of the enclosing method, or a string field or property of the enclosing type, whose
-        /// name says it holds the environment: it contains "suffix", "stage" or "environment".
-        /// </summary>
-        private static string? FindSuffix(SemanticModel model, SyntaxNode value, CancellationToken cancellationToken)
-        {
-            var enclosing = model.GetEnclosingSymbol(value.SpanStart, cancellationToken);
-            string? best = null;
-            var bestRank = int.MaxValue;
-
-            void Consider(string candidate, ITypeSymbol? type, int bias)
-            {
-                if (type?.SpecialType != SpecialType.System_String)
-                {
-                    return;
-                }
-
-                var rank = Rank(candidate);
-                if (rank >= 0 && rank + bias < bestRank)
-                {
-                    (best, bestRank) = (candidate, rank + bias);
-                }
-            }
-
-            for (var symbol = enclosing; symbol is IMethodSymbol method; symbol = symbol.ContainingSymbol)
-            {
-                foreach (var parameter in method.Parameters)
-                {
-                    Consider(parameter.Name, parameter.Type, 0);
-                }
-            }
-
-            var isStatic = enclosing?.IsStatic ?? true;
-            // Only the user's own types: CDK's Stack.Environment ("aws://account/region") is no stage name.
-            for (var type = enclosing?.ContainingType; type is not null && IsInSource(type); type = type.BaseType)
-            {
-                foreach (var member in type.GetMembers())
-                {
-                    if (member.IsImplicitlyDeclared || (!member.IsStatic && isStatic) || !model.IsAccessible(value.SpanStart, member))
-                    {
-                        continue;
-                    }
-
-                    switch (member)
-                    {
-                        case IFieldSymbol { IsConst: false } field:
-                            // A const suffix would leave the name constant: it would not differ per environment.
-                            Consider(field.Name, field.Type, 10);
-                            break;
-                        case IPropertySymbol { IsIndexer: false, GetMethod: not null } property:
-                            Consider(property.Name, property.Type, 10);
-                            break;
-                    }
-                }
-            }
-
-            return best;
-        }
-
-        private static bool IsInSource(ISymbol symbol)
-        {
-            foreach (var location in symbol.Locations)
-            {
-                if (location.IsInSource)
-                {
-                    return true;
-                }
-            }
-
-            return false;
-        }
-
-        private static int Rank(string name)
-        {
-            var lower = name.ToLowerInvariant();
-            if (lower.Contains("suffix"))
-            {
-                return 0;
-            }
-
-            if (lower.Contains("stage"))
-            {
-                return 1;
-            }
-
-            return lower.Contains("environment") ? 2 : -1;
-        }
     }
 }
