@@ -1,54 +1,172 @@
 using System;
+using System.Collections.Generic;
 using System.IO;
 using System.Linq;
+using System.Text.Json;
 using System.Text.RegularExpressions;
 using CdkLint.Tests.Infrastructure;
 using Xunit;
+using Xunit.Abstractions;
 
 namespace CdkLint.Tests.EndToEnd
 {
     /// <summary>
     /// The e-commerce sample in the real toolchain: it shows each rule's findings; `dotnet format analyzers` applies
-    /// the fixes (one diagnostic ID per run, as this SDK needs); the fixed sample builds without those findings and
-    /// still synthesizes, and the template changed the way each fix promises.
+    /// every fix (one diagnostic ID per run, as this SDK needs) with the team's options in an `.editorconfig`; the fixed
+    /// sample builds with only the findings that have no fix left, still synthesizes, and its template changed the way
+    /// each fix promises. Rules join the test as they join the catalogue.
     /// </summary>
     [Trait("Category", "EndToEnd")]
     public class SampleFixTests
     {
-        [Fact]
-        public void Fixing_the_sample_removes_the_findings_and_it_still_synthesizes()
+        /// <summary>The findings samples/Ecommerce/README.md lists, per rule.</summary>
+        private static readonly Dictionary<string, int> ExpectedBefore = new()
         {
+            ["CDK1001"] = 4, ["CDK1002"] = 3, ["CDK1003"] = 1, ["CDK1004"] = 1, ["CDK1005"] = 1,
+            ["CDK2001"] = 1, ["CDK2002"] = 1, ["CDK2003"] = 3, ["CDK2004"] = 2, ["CDK2005"] = 3,
+            ["CDK3001"] = 1, ["CDK3002"] = 1, ["CDK3003"] = 3, ["CDK3004"] = 1,
+            ["CDK4001"] = 1, ["CDK4002"] = 3, ["CDK4003"] = 1, ["CDK4004"] = 3,
+            ["CDK5001"] = 2, ["CDK5002"] = 1,
+        };
+
+        /// <summary>What no fix can settle: a constant ARN in a stack without a constant Env, secrets, a handler name.</summary>
+        private static readonly Dictionary<string, int> ExpectedAfter = new() { ["CDK1005"] = 1, ["CDK2005"] = 3, ["CDK5001"] = 1 };
+
+        /// <summary>The values only the team knows, as a team would put them in .editorconfig.</summary>
+        private const string TeamOptions = """
+            root = true
+
+            [*.cs]
+            cdklint.CDK4001.values = Owner=catalog-team,Environment=dev
+            cdklint.allowed_cors_origins = https://shop.example-shop.com
+            cdklint.CDK3002.rate_limit = 100
+            cdklint.CDK3002.burst_limit = 200
+            cdklint.CDK3003.memory_size = 512
+            cdklint.CDK3003.timeout_seconds = 10
+            """;
+
+        private readonly ITestOutputHelper _output;
+
+        public SampleFixTests(ITestOutputHelper output) => _output = output;
+
+        [Fact]
+        public void Fixing_the_sample_leaves_only_unfixable_findings_and_it_still_synthesizes()
+        {
+            var implemented = Catalogue.Descriptors.Select(d => d.Id).Where(ExpectedBefore.ContainsKey).ToList();
+            var fixable = Catalogue.Fixers.SelectMany(f => f.FixableDiagnosticIds).Where(implemented.Contains).ToHashSet();
             var dir = CopySample();
             try
             {
-                var before = Build(dir);
-                Assert.Equal(4, Count(before, "CDK1001"));
-                Assert.Equal(3, Count(before, "CDK1002"));
-                var templateBefore = Synth(dir);
-                Assert.Contains("\"DeletionPolicy\": \"Delete\"", templateBefore);
-                Assert.Contains("Custom::S3AutoDeleteObjects", templateBefore);
-                Assert.Contains("\"TableName\": \"products\"", templateBefore);
-
-                foreach (var id in new[] { "CDK1002", "CDK1001" })
+                var before = Findings(dir);
+                foreach (var id in implemented)
                 {
-                    var (code, output) = Processes.Run("dotnet", $"format analyzers Ecommerce.csproj --diagnostics {id} --severity info --no-restore", dir);
-                    Assert.True(code == 0, output);
+                    Assert.True(ExpectedBefore[id] == before.GetValueOrDefault(id), $"{id}: expected {ExpectedBefore[id]} findings before fixing, got {before.GetValueOrDefault(id)}");
                 }
 
-                var after = Build(dir);
-                Assert.Equal(0, Count(after, "CDK1002"));
-                Assert.Equal(0, Count(after, "CDK1001"));
+                var templateBefore = Synth(dir);
+
+                // CDK1002 first: its fix must see the DESTROY policy CDK1001's rename would otherwise replace.
+                foreach (var id in fixable.OrderBy(id => id == "CDK1002" ? "0" : id))
+                {
+                    var started = DateTime.UtcNow;
+                    var (code, output) = Processes.Run("dotnet", $"format analyzers Ecommerce.csproj --diagnostics {id} --severity info --no-restore", dir);
+                    Assert.True(code == 0, output);
+                    _output.WriteLine($"dotnet format {id}: {(DateTime.UtcNow - started).TotalSeconds:F0} s");
+                }
+
+                var after = Findings(dir);
+                foreach (var id in implemented)
+                {
+                    var expected = ExpectedAfter.GetValueOrDefault(id);
+                    Assert.True(expected == after.GetValueOrDefault(id), $"{id}: expected {expected} findings after fixing, got {after.GetValueOrDefault(id)}\n{File.ReadAllText(Path.Combine(dir, "EcommerceStack.cs"))}");
+                }
 
                 var templateAfter = Synth(dir);
-                Assert.DoesNotContain("\"DeletionPolicy\": \"Delete\"", templateAfter);
-                Assert.DoesNotContain("Custom::S3AutoDeleteObjects", templateAfter);
-                Assert.DoesNotContain("\"TableName\": \"products\"", templateAfter);
-                Assert.DoesNotContain("\"BucketName\": \"ecommerce-product-images\"", templateAfter);
-                Assert.Matches("\"AWS::DynamoDB::Table\",\\s*\"Properties\"[\\s\\S]*?\"DeletionPolicy\": \"Retain\"", templateAfter);
+                foreach (var (id, check) in TemplateChecks)
+                {
+                    if (fixable.Contains(id))
+                    {
+                        check(templateBefore, templateAfter);
+                    }
+                }
             }
             finally
             {
-                Directory.Delete(dir, recursive: true);
+                // CDKLINT_KEEP_SAMPLE=1 keeps the fixed copy for reading (its path is in the test output).
+                _output.WriteLine("fixed sample: " + dir);
+                if (Environment.GetEnvironmentVariable("CDKLINT_KEEP_SAMPLE") != "1")
+                {
+                    Directory.Delete(dir, recursive: true);
+                }
+            }
+        }
+
+        /// <summary>What each fix must have changed in the synthesized template.</summary>
+        private static readonly (string Id, Action<string, string> Check)[] TemplateChecks =
+        {
+            ("CDK1001", (before, after) =>
+            {
+                Assert.Contains("\"TableName\": \"products\"", before);
+                Assert.DoesNotContain("\"TableName\": \"products\"", after);
+                Assert.DoesNotContain("\"BucketName\": \"ecommerce-product-images\"", after);
+            }),
+            ("CDK1002", (before, after) =>
+            {
+                Assert.Contains("\"DeletionPolicy\": \"Delete\"", before);
+                Assert.Contains("Custom::S3AutoDeleteObjects", before);
+                Assert.DoesNotContain("\"DeletionPolicy\": \"Delete\"", after);
+                Assert.DoesNotContain("Custom::S3AutoDeleteObjects", after);
+                Assert.Matches("\"AWS::DynamoDB::Table\",\\s*\"Properties\"[\\s\\S]*?\"DeletionPolicy\": \"Retain\"", after);
+            }),
+            ("CDK1004", (before, after) =>
+            {
+                Assert.DoesNotContain("PointInTimeRecoveryEnabled", before);
+                Assert.Matches("\"PointInTimeRecoverySpecification\": \\{\\s*\"PointInTimeRecoveryEnabled\": true", after);
+            }),
+            ("CDK4001", (before, after) =>
+            {
+                Assert.DoesNotContain("\"Key\": \"Owner\"", before);
+                // Every taggable resource of the stack carries both keys: the table, the bucket, the functions, the API…
+                foreach (var type in new[] { "AWS::DynamoDB::Table", "AWS::S3::Bucket", "AWS::Lambda::Function", "AWS::ApiGateway::RestApi", "AWS::SNS::Topic" })
+                {
+                    foreach (var resource in Resources(after, type))
+                    {
+                        Assert.Contains("\"Key\": \"Owner\"", resource);
+                        Assert.Contains("\"Key\": \"Environment\"", resource);
+                    }
+                }
+            }),
+            ("CDK4002", (before, after) =>
+            {
+                Assert.Equal(3, Regex.Matches(after, "\"RetentionInDays\": 30").Count);
+                Assert.Equal(3, Regex.Matches(after, "\"LoggingConfig\"").Count);
+            }),
+            ("CDK4003", (before, after) =>
+            {
+                Assert.DoesNotContain("\"AccessLogSetting\"", before);
+                Assert.Contains("\"AccessLogSetting\"", after);
+                Assert.Matches("\"LoggingLevel\": \"INFO\"", after);
+                Assert.Matches("\"TracingEnabled\": true", after);
+                // cdk.json disables CDK's CloudWatch role: the fix gave the API one, which sets up the account.
+                Assert.DoesNotContain("AWS::ApiGateway::Account", before);
+                Assert.Contains("AWS::ApiGateway::Account", after);
+            }),
+            ("CDK4004", (before, after) =>
+            {
+                Assert.DoesNotContain("\"TracingConfig\"", before);
+                Assert.Equal(3, Regex.Matches(after, "\"TracingConfig\": \\{\\s*\"Mode\": \"Active\"").Count);
+            }),
+        };
+
+        private static IEnumerable<string> Resources(string template, string type)
+        {
+            using var json = JsonDocument.Parse(template);
+            foreach (var resource in json.RootElement.GetProperty("Resources").EnumerateObject())
+            {
+                if (resource.Value.GetProperty("Type").GetString() == type)
+                {
+                    yield return resource.Value.GetRawText();
+                }
             }
         }
 
@@ -71,20 +189,33 @@ namespace CdkLint.Tests.EndToEnd
 
             File.WriteAllText(Path.Combine(dir, "nuget.config"), PackedPackage.NuGetConfig);
             File.WriteAllText(Path.Combine(dir, "Directory.Build.props"), $"<Project><PropertyGroup><CdkLintVersion>{PackedPackage.Version}</CdkLintVersion></PropertyGroup></Project>");
+            File.WriteAllText(Path.Combine(dir, ".editorconfig"), TeamOptions);
             return dir;
         }
 
-        private static string Build(string dir)
+        /// <summary>Builds the app and counts CdkLint findings per rule from its SARIF log (which holds Info findings too).</summary>
+        private static Dictionary<string, int> Findings(string dir)
         {
-            var (code, output) = Processes.Run("dotnet", "build Ecommerce.csproj -nologo --no-incremental", dir);
+            var sarif = Path.Combine(dir, "build.sarif");
+            var (code, output) = Processes.Run("dotnet", $"build Ecommerce.csproj -nologo --no-incremental \"-p:ErrorLog={sarif}%2Cversion=2.1\"", dir);
             Assert.True(code == 0, output);
             Assert.DoesNotContain("AD0001", output);
-            return output;
-        }
+            using var log = JsonDocument.Parse(File.ReadAllText(sarif));
+            var findings = new HashSet<string>();
+            foreach (var run in log.RootElement.GetProperty("runs").EnumerateArray())
+            {
+                foreach (var result in run.GetProperty("results").EnumerateArray())
+                {
+                    var id = result.GetProperty("ruleId").GetString()!;
+                    if (id.StartsWith("CDK", StringComparison.Ordinal) && !result.TryGetProperty("suppressions", out _))
+                    {
+                        findings.Add(id + "@" + result.GetProperty("locations").GetRawText());
+                    }
+                }
+            }
 
-        private static int Count(string buildOutput, string id)
-            => Regex.Matches(buildOutput, $@"\S+\.cs\(\d+,\d+\): (?:warning|info|error) {id}:[^\[]*")
-                .Select(m => m.Value).Distinct().Count();
+            return findings.GroupBy(f => f.Substring(0, f.IndexOf('@'))).ToDictionary(g => g.Key, g => g.Count());
+        }
 
         private static string Synth(string dir)
         {
@@ -94,7 +225,14 @@ namespace CdkLint.Tests.EndToEnd
                 Directory.Delete(output, recursive: true);
             }
 
-            var (code, text) = Processes.Run("bash", $"-c \"CDK_OUTDIR=cdk.out dotnet run --no-build\"", dir);
+            // The CDK CLI hands cdk.json's context (the feature flags) to the app; do the same.
+            using var cdkJson = JsonDocument.Parse(File.ReadAllText(Path.Combine(dir, "cdk.json")));
+            var environment = new Dictionary<string, string>
+            {
+                ["CDK_OUTDIR"] = "cdk.out",
+                ["CDK_CONTEXT_JSON"] = cdkJson.RootElement.GetProperty("context").GetRawText(),
+            };
+            var (code, text) = Processes.Run("dotnet", "run --no-build", dir, environment: environment);
             Assert.True(code == 0, "synth failed (Node.js is required for synth):\n" + text);
             return File.ReadAllText(Path.Combine(output, "EcommerceStack.template.json"));
         }

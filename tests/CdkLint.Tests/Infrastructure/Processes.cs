@@ -7,7 +7,7 @@ namespace CdkLint.Tests.Infrastructure
     /// <summary>Runs a command line tool (dotnet, bash) the way a user would, with the test host's MSBuild variables removed.</summary>
     public static class Processes
     {
-        public static (int ExitCode, string Output) Run(string fileName, string arguments, string workingDirectory, int timeoutSeconds = 600)
+        public static (int ExitCode, string Output) Run(string fileName, string arguments, string workingDirectory, int timeoutSeconds = 600, System.Collections.Generic.IDictionary<string, string>? environment = null)
         {
             var info = new ProcessStartInfo(fileName, arguments)
             {
@@ -25,6 +25,11 @@ namespace CdkLint.Tests.Infrastructure
 
             info.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
             info.Environment["DOTNET_NOLOGO"] = "1";
+            foreach (var pair in environment ?? new System.Collections.Generic.Dictionary<string, string>())
+            {
+                info.Environment[pair.Key] = pair.Value;
+            }
+
             var output = new StringBuilder();
             using var process = new Process { StartInfo = info };
             process.OutputDataReceived += (_, e) => { if (e.Data is not null) { lock (output) { output.AppendLine(e.Data); } } };
