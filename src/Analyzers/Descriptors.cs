@@ -52,6 +52,22 @@ namespace CdkLint
 
         // ---- CDK2xxx Security (issue 9) ----
 
+        public static readonly DiagnosticDescriptor CDK2001 = Create(
+            RuleIds.BucketPublicAccessNotBlocked,
+            "S3 bucket does not block public access",
+            "{0} {1}: set BlockPublicAccess = BlockPublicAccess.BLOCK_ALL",
+            Categories.Security,
+            DiagnosticSeverity.Warning,
+            "A bucket that does not block public access can be opened to the internet by one policy or ACL change; blocking it explicitly makes the template state the intent and such a change fail loudly.");
+
+        public static readonly DiagnosticDescriptor CDK2002 = Create(
+            RuleIds.BucketAllowsNonTls,
+            "S3 bucket accepts non-TLS requests",
+            "{0} accepts requests over plain HTTP: set EnforceSSL = true",
+            Categories.Security,
+            DiagnosticSeverity.Warning,
+            "Without EnforceSSL the bucket policy does not deny requests made without TLS, so data and credentials can travel unencrypted.");
+
         // ---- CDK3xxx Performance (issue 11) ----
 
         // ---- CDK4xxx Observability (issue 10) ----

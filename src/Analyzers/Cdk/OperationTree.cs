@@ -47,5 +47,24 @@ namespace CdkLint.Cdk
             };
             return symbol is not null && symbol.Name == member && SymbolEqualityComparer.Default.Equals(symbol.ContainingType, type);
         }
+
+        /// <summary>The local or field a creation is stored in.</summary>
+        public static ISymbol? HolderOf(IOperation creation)
+            => creation.Parent switch
+            {
+                IVariableInitializerOperation { Parent: IVariableDeclaratorOperation declarator } => declarator.Symbol,
+                ISimpleAssignmentOperation { Target: ILocalReferenceOperation local } => local.Local,
+                ISimpleAssignmentOperation { Target: IFieldReferenceOperation field } => field.Field,
+                IConversionOperation conversion => HolderOf(conversion),
+                _ => null,
+            };
+
+        public static bool Refers(IOperation? operation, ISymbol holder)
+            => ConstructCreation.Unwrap(operation) switch
+            {
+                ILocalReferenceOperation l => SymbolEqualityComparer.Default.Equals(l.Local, holder),
+                IFieldReferenceOperation f => SymbolEqualityComparer.Default.Equals(f.Field, holder),
+                _ => false,
+            };
     }
 }

@@ -66,7 +66,7 @@ namespace CdkLint.Rules
             }
 
             Constant.TryGetString(props.ValueOf("FunctionName"), out var functionName);
-            var holder = HolderOf(function.Operation);
+            var holder = OperationTree.HolderOf(function.Operation);
             foreach (var op in OperationTree.Root(function.Operation).Descendants())
             {
                 if (op is not IObjectCreationOperation create || !CdkSymbols.InheritsFrom(create.Type, logGroup)
@@ -95,30 +95,13 @@ namespace CdkLint.Rules
             return false;
         }
 
-        /// <summary>The local or field the function creation is stored in, if any.</summary>
-        private static ISymbol? HolderOf(IOperation creation)
-            => creation.Parent switch
-            {
-                IVariableInitializerOperation { Parent: IVariableDeclaratorOperation declarator } => declarator.Symbol,
-                ISimpleAssignmentOperation { Target: ILocalReferenceOperation local } => local.Local,
-                ISimpleAssignmentOperation { Target: IFieldReferenceOperation field } => field.Field,
-                IConversionOperation conversion => HolderOf(conversion),
-                _ => null,
-            };
-
         private static bool ReadsFunctionNameOf(IOperation name, ISymbol holder)
         {
             foreach (var op in name.DescendantsAndSelf())
             {
                 if (op is IPropertyReferenceOperation { Property.Name: "FunctionName" } property)
                 {
-                    ISymbol? instance = ConstructCreation.Unwrap(property.Instance) switch
-                    {
-                        ILocalReferenceOperation l => l.Local,
-                        IFieldReferenceOperation f => f.Field,
-                        _ => null,
-                    };
-                    if (SymbolEqualityComparer.Default.Equals(instance, holder))
+                    if (OperationTree.Refers(property.Instance, holder))
                     {
                         return true;
                     }

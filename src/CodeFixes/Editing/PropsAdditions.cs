@@ -222,6 +222,13 @@ namespace CdkLint.CodeFixes.Editing
             {
                 var initializer = SingleLine(SyntaxFactory.InitializerExpression(SyntaxKind.ObjectInitializerExpression), missing);
                 var trailing = creation.GetTrailingTrivia();
+                if (creation is ObjectCreationExpressionSyntax { ArgumentList.Arguments.Count: 0 } explicitType)
+                {
+                    // `new BucketProps()` → `new BucketProps { X = y }`
+                    return explicitType.WithArgumentList(null).WithType(explicitType.Type.WithTrailingTrivia(SyntaxFactory.Space))
+                        .WithInitializer(initializer.WithTrailingTrivia(trailing));
+                }
+
                 return creation.WithoutTrailingTrivia()
                     .WithInitializer(initializer.WithLeadingTrivia(SyntaxFactory.Space).WithTrailingTrivia(trailing));
             }

@@ -1,0 +1,129 @@
+using System.Collections.Immutable;
+using CdkLint.Cdk;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace CdkLint.Rules
+{
+    /// <summary>
+    /// CDK2001. S3 has blocked public access on new buckets by default since April 2023, but a template that does not say
+    /// so lets one later policy or ACL change open the bucket. The rule asks for <c>BlockPublicAccess.BLOCK_ALL</c>: it
+    /// reports weaker settings and <c>PublicReadAccess = true</c> on their values, and an unset setting on the creation
+    /// (unless <c>cdklint.CDK2001.require_explicit = false</c>). A bucket that is public on purpose gets no fix.
+    /// </summary>
+    [DiagnosticAnalyzer(LanguageNames.CSharp)]
+    public sealed class BucketPublicAccessNotBlockedAnalyzer : CdkAnalyzer
+    {
+        internal const string FixableProperty = "fixable";
+        internal const string RequireExplicitOption = "require_explicit";
+        internal const string BlockedByDefaultFlag = "@aws-cdk/aws-s3:publicAccessBlockedByDefault";
+
+        /// <summary>2.160 does not know the flag, 2.277 does: it is honoured from 2.161 on (a missed finding, never a false one).</summary>
+        private static readonly System.Version FlagVersion = new(2, 161, 0);
+
+        private static readonly string[] Options = { "BlockPublicAcls", "BlockPublicPolicy", "IgnorePublicAcls", "RestrictPublicBuckets" };
+
+        public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Descriptors.CDK2001);
+
+        internal override void OnCdkCompilationStart(CompilationStartAnalysisContext context, CdkSymbols symbols)
+        {
+            if (symbols.Bucket is not { } bucket || symbols.Type("Amazon.CDK.AWS.S3.BlockPublicAccess") is not { } blockPublicAccess)
+            {
+                return;
+            }
+
+            var unsetMeansBlocked = symbols.CdkVersion >= FlagVersion
+                && CdkConfiguration.GetCdkJson(context.Options, context.CancellationToken).IsFlagOn(BlockedByDefaultFlag);
+
+            RegisterConstructCreationAction(context, symbols, (ctx, creation) =>
+            {
+                if (!CdkSymbols.InheritsFrom(creation.Type, bucket)
+                    || !CdkConfiguration.GetBool(ctx.Options, creation.Operation.Syntax.SyntaxTree, RuleIds.BucketPublicAccessNotBlocked, RequireExplicitOption, true))
+                {
+                    return;
+                }
+
+                var props = PropsReader.Read(creation, ctx.CancellationToken);
+                if (props.IsComplete && !props.TryGet("BlockPublicAccess", out _) && !IsPublicRead(props.ValueOf("PublicReadAccess")))
+                {
+                    var isPublic = BucketFacts.IsDeliberatelyPublic(props, creation.Operation, ctx.CancellationToken);
+                    Report(ctx, creation.Location, creation.DisplayName, "leaves BlockPublicAccess unset", !isPublic);
+                }
+            });
+
+            var table = new PropTable<string>(symbols, new[]
+            {
+                ("Amazon.CDK.AWS.S3.BucketProps", "BlockPublicAccess", "BlockPublicAccess"),
+                ("Amazon.CDK.AWS.S3.BucketProps", "PublicReadAccess", "PublicReadAccess"),
+            });
+            RegisterPropAssignmentAction(context, table, (ctx, assignment, name) =>
+            {
+                string? problem = null;
+                if (name == "PublicReadAccess")
+                {
+                    if (IsPublicRead(assignment.Value))
+                    {
+                        Report(ctx, assignment.Value.Syntax.GetLocation(), "This bucket", "grants public read access", fixable: false);
+                    }
+
+                    return;
+                }
+
+                var value = ConstructCreation.Unwrap(assignment.Value);
+                if (OperationTree.IsStaticMember(value, blockPublicAccess, "BLOCK_ACLS") || OperationTree.IsStaticMember(value, blockPublicAccess, "BLOCK_ACLS_ONLY"))
+                {
+                    problem = "blocks public ACLs only, not public bucket policies";
+                }
+                else if (value is IObjectCreationOperation { Arguments.Length: 1 } custom && WeakOption(custom.Arguments[0].Value, unsetMeansBlocked, ctx.CancellationToken) is { } weak)
+                {
+                    problem = "leaves " + weak + " off";
+                }
+
+                if (problem is not null)
+                {
+                    var props = PropsReader.ReadObjectOf(assignment.Assignment, ctx.CancellationToken);
+                    var isPublic = BucketFacts.IsDeliberatelyPublic(props, BucketFacts.CreationOf(assignment.Assignment), ctx.CancellationToken);
+                    Report(ctx, assignment.Value.Syntax.GetLocation(), "This bucket", problem, !isPublic);
+                }
+            });
+        }
+
+        private static bool IsPublicRead(IOperation? value) => Constant.TryGetBool(value, out var on) && on;
+
+        /// <summary>The first of the four block options that is false, or unset where unset means false.</summary>
+        private static string? WeakOption(IOperation options, bool unsetMeansBlocked, System.Threading.CancellationToken cancellationToken)
+        {
+            var view = PropsReader.Read(options, cancellationToken);
+            if (!view.IsComplete)
+            {
+                return null;
+            }
+
+            foreach (var option in Options)
+            {
+                if (view.ValueOf(option) is { } value)
+                {
+                    if (Constant.TryGetBool(value, out var on) && !on)
+                    {
+                        return option;
+                    }
+                }
+                else if (!unsetMeansBlocked)
+                {
+                    return option;
+                }
+            }
+
+            return null;
+        }
+
+        private static void Report(OperationAnalysisContext context, Location location, string subject, string problem, bool fixable)
+            => context.ReportDiagnostic(Diagnostic.Create(
+                Descriptors.CDK2001,
+                location,
+                ImmutableDictionary<string, string?>.Empty.Add(FixableProperty, fixable ? "true" : "false"),
+                subject,
+                problem));
+    }
+}

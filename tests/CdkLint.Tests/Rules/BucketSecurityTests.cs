@@ -1,0 +1,136 @@
+using System.Threading.Tasks;
+using CdkLint.CodeFixes.Rules;
+using CdkLint.Rules;
+using CdkLint.Tests.Infrastructure;
+using Xunit;
+using PublicAccess = CdkLint.Tests.Infrastructure.Verify<CdkLint.Rules.BucketPublicAccessNotBlockedAnalyzer, CdkLint.CodeFixes.Rules.BucketPublicAccessNotBlockedFixer>;
+using Tls = CdkLint.Tests.Infrastructure.Verify<CdkLint.Rules.BucketAllowsNonTlsAnalyzer, CdkLint.CodeFixes.Rules.BucketAllowsNonTlsFixer>;
+
+namespace CdkLint.Tests.Rules
+{
+    /// <summary>CDK2001 (public access) and CDK2002 (TLS) on S3 buckets.</summary>
+    public class BucketSecurityTests
+    {
+        [Theory, CdkVersions]
+        public Task Unset_block_public_access_is_added_in_every_props_shape(CdkVersion version) => PublicAccess.Fix(version,
+            Code.Stack(
+                """
+                            {|CDK2001:new Bucket(this, "NoProps")|};
+                            {|CDK2001:new Bucket(this, "Inline", new BucketProps { Versioned = true })|};
+                            var local = new BucketProps();
+                            local.Versioned = true;
+                            {|CDK2001:new Bucket(this, "Local", local)|};
+                            {|CDK2001:new Bucket(this, "Helper", Logs())|};
+                """,
+                """
+                        private static BucketProps Logs() => new BucketProps
+                        {
+                            EnforceSSL = true,
+                        };
+                """),
+            Code.Stack(
+                """
+                            new Bucket(this, "NoProps", new BucketProps { BlockPublicAccess = BlockPublicAccess.BLOCK_ALL });
+                            new Bucket(this, "Inline", new BucketProps { Versioned = true, BlockPublicAccess = BlockPublicAccess.BLOCK_ALL });
+                            var local = new BucketProps { BlockPublicAccess = BlockPublicAccess.BLOCK_ALL };
+                            local.Versioned = true;
+                            new Bucket(this, "Local", local);
+                            new Bucket(this, "Helper", Logs());
+                """,
+                """
+                        private static BucketProps Logs() => new BucketProps
+                        {
+                            EnforceSSL = true,
+                            BlockPublicAccess = BlockPublicAccess.BLOCK_ALL,
+                        };
+                """));
+
+        [Theory, CdkVersions]
+        public Task Weaker_settings_are_replaced(CdkVersion version) => PublicAccess.Fix(version,
+            Code.Stack("""
+                        new Bucket(this, "Acls", new BucketProps { BlockPublicAccess = {|CDK2001:BlockPublicAccess.BLOCK_ACLS|} });
+                        new Bucket(this, "Custom", new BucketProps { BlockPublicAccess = {|CDK2001:new BlockPublicAccess(new BlockPublicAccessOptions { BlockPublicAcls = true, BlockPublicPolicy = false, IgnorePublicAcls = true, RestrictPublicBuckets = true })|} });
+                        new Bucket(this, "Partial", new BucketProps { BlockPublicAccess = {|CDK2001:new BlockPublicAccess(new BlockPublicAccessOptions { BlockPublicAcls = true })|} });
+            """),
+            Code.Stack("""
+                        new Bucket(this, "Acls", new BucketProps { BlockPublicAccess = BlockPublicAccess.BLOCK_ALL });
+                        new Bucket(this, "Custom", new BucketProps { BlockPublicAccess = BlockPublicAccess.BLOCK_ALL });
+                        new Bucket(this, "Partial", new BucketProps { BlockPublicAccess = BlockPublicAccess.BLOCK_ALL });
+            """));
+
+        [Theory, CdkVersions]
+        public async Task Deliberately_public_buckets_get_no_fix(CdkVersion version)
+        {
+            var source = Code.Stack("""
+                        new Bucket(this, "Site", new BucketProps { PublicReadAccess = {|CDK2001:true|}, BlockPublicAccess = {|CDK2001:BlockPublicAccess.BLOCK_ACLS|}, WebsiteIndexDocument = "index.html" });
+                        var shared = {|CDK2001:new Bucket(this, "Shared")|};
+                        shared.GrantPublicAccess("public/*");
+                        var open = {|CDK2001:new Bucket(this, "Open", new BucketProps { EnforceSSL = true })|};
+                        open.AddToResourcePolicy(new PolicyStatement(new PolicyStatementProps { Actions = new[] { "s3:GetObject" }, Resources = new[] { open.ArnForObjects("*") }, Principals = new IPrincipal[] { new AnyPrincipal() } }));
+            """);
+            await PublicAccess.Fix(version, source, source);
+        }
+
+        [Theory, CdkVersions]
+        public Task Block_all_and_explicit_all_true_options_are_quiet(CdkVersion version) => PublicAccess.Diagnostics(version,
+            Code.Stack("""
+                        new Bucket(this, "A", new BucketProps { BlockPublicAccess = BlockPublicAccess.BLOCK_ALL });
+                        new Bucket(this, "B", new BucketProps { BlockPublicAccess = new BlockPublicAccess(new BlockPublicAccessOptions { BlockPublicAcls = true, BlockPublicPolicy = true, IgnorePublicAcls = true, RestrictPublicBuckets = true }) });
+                        new Bucket(this, "C", new BucketProps { BlockPublicAccess = policy });
+                        new Bucket(this, "D", shared);
+            """, parameters: ", BlockPublicAccess policy, BucketProps shared"));
+
+        [Theory, CdkVersions]
+        public Task Unset_is_quiet_when_the_team_does_not_require_it_explicitly(CdkVersion version) => PublicAccess.Diagnostics(version,
+            Code.Stack("""
+                        new Bucket(this, "A");
+                        new Bucket(this, "B", new BucketProps { BlockPublicAccess = {|CDK2001:BlockPublicAccess.BLOCK_ACLS|} });
+            """),
+            "cdklint.CDK2001.require_explicit = false");
+
+        [Theory]
+        [InlineData(CdkVersion.V2_277, false)]
+        [InlineData(CdkVersion.V2_160, true)]
+        public Task The_blocked_by_default_flag_makes_unset_options_true_where_cdk_has_it(CdkVersion version, bool reported)
+        {
+            var value = "new BlockPublicAccess(new BlockPublicAccessOptions { BlockPublicAcls = true })";
+            var test = new CdkTest<BucketPublicAccessNotBlockedAnalyzer, BucketPublicAccessNotBlockedFixer>(version)
+            {
+                TestCode = Code.Stack($$"""
+                        new Bucket(this, "Partial", new BucketProps { BlockPublicAccess = {{(reported ? "{|CDK2001:" + value + "|}" : value)}} });
+            """),
+            };
+            test.WithCdkJson("""{ "context": { "@aws-cdk/aws-s3:publicAccessBlockedByDefault": true } }""");
+            return test.RunAsync();
+        }
+
+        [Theory, CdkVersions]
+        public Task Missing_enforce_ssl_is_added(CdkVersion version) => Tls.Fix(version,
+            Code.Stack("""
+                        {|CDK2002:new Bucket(this, "Images", new BucketProps
+                        {
+                            Versioned = true,
+                        })|};
+                        {|CDK2002:new Bucket(this, "Logs")|};
+            """),
+            Code.Stack("""
+                        new Bucket(this, "Images", new BucketProps
+                        {
+                            Versioned = true,
+                            EnforceSSL = true,
+                        });
+                        new Bucket(this, "Logs", new BucketProps { EnforceSSL = true });
+            """));
+
+        [Theory, CdkVersions]
+        public Task Website_buckets_and_decisions_are_quiet_for_tls(CdkVersion version) => Tls.Diagnostics(version,
+            Code.Stack("""
+                        new Bucket(this, "Site", new BucketProps { WebsiteIndexDocument = "index.html" });
+                        new Bucket(this, "Redirect", new BucketProps { WebsiteRedirect = new RedirectTarget { HostName = "example.org" } });
+                        new Bucket(this, "Enforced", new BucketProps { EnforceSSL = true });
+                        new Bucket(this, "Decided", new BucketProps { EnforceSSL = false });
+                        new Bucket(this, "Shared", shared);
+                        new CfnBucket(this, "L1");
+            """, parameters: ", BucketProps shared"));
+    }
+}
