@@ -68,6 +68,14 @@ namespace CdkLint
             DiagnosticSeverity.Warning,
             "Without EnforceSSL the bucket policy does not deny requests made without TLS, so data and credentials can travel unencrypted.");
 
+        public static readonly DiagnosticDescriptor CDK2004 = Create(
+            RuleIds.CorsAllowsEveryOrigin,
+            "CORS allows every origin",
+            "{0} allows every origin: list the origins that may call it",
+            Categories.Security,
+            DiagnosticSeverity.Warning,
+            "A CORS policy that allows every origin lets any web page use the visitor's browser to call the API or read the bucket.");
+
         // ---- CDK3xxx Performance (issue 11) ----
 
         // ---- CDK4xxx Observability (issue 10) ----
