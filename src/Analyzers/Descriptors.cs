@@ -76,6 +76,14 @@ namespace CdkLint
             DiagnosticSeverity.Warning,
             "A CORS policy that allows every origin lets any web page use the visitor's browser to call the API or read the bucket.");
 
+        public static readonly DiagnosticDescriptor CDK2005 = Create(
+            RuleIds.HardcodedSensitiveValue,
+            "Sensitive value hardcoded in source",
+            "{0} holds {1} written in source: keep it in Secrets Manager or SSM Parameter Store and pass a reference",
+            Categories.Security,
+            DiagnosticSeverity.Warning,
+            "Credentials and personal data written in source end up in the repository, the synthesized template and the AWS console, readable by anyone who can read any of them.");
+
         // ---- CDK3xxx Performance (issue 11) ----
 
         // ---- CDK4xxx Observability (issue 10) ----

@@ -1,0 +1,174 @@
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Text.RegularExpressions;
+using CdkLint.Cdk;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace CdkLint.Rules
+{
+    /// <summary>
+    /// CDK2005. A credential or a person's e-mail address written in source ends up in the repository, in the synthesized
+    /// template and in the Lambda console, readable by anyone with read access to any of them. Both the key and the
+    /// value must look sensitive, so configuration (<c>TOKEN_TTL = "3600"</c>, <c>LOG_LEVEL = "INFO"</c>) and references
+    /// (<c>DB_SECRET_ARN</c>, the name of a secret the stack itself creates) stay quiet. No fix: the value needs a home
+    /// (a secret, a parameter) that only the team can create.
+    /// </summary>
+    [DiagnosticAnalyzer(LanguageNames.CSharp)]
+    public sealed class HardcodedSensitiveValueAnalyzer : CdkAnalyzer
+    {
+        private static readonly Regex SensitiveKey = new("PASSWORD|PASSWD|SECRET|TOKEN|API_?KEY|PRIVATE_?KEY|CREDENTIAL", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant);
+        private static readonly Regex ReferenceKey = new("_(ARN|NAME|ID|PARAM|PARAMETER|TABLE|URL)$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant);
+        private static readonly Regex Email = new(@"^[^@\s]+@[^@\s]+\.[A-Za-z]{2,}$", RegexOptions.CultureInvariant);
+        private static readonly Regex NoReply = new(@"^(no-?reply|do-?not-?reply)[@+.]", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant);
+        private static readonly Regex AccessKeyId = new(@"\b(AKIA|ASIA)[A-Z0-9]{16}\b", RegexOptions.CultureInvariant);
+        private static readonly Regex NotSecret = new(@"^(\d+(\.\d+)?|true|false|\d+\s*(ms|s|m|h|d)|P(T?\d+[HMSD])+)$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant);
+        private static readonly Regex LowerWord = new(@"^[a-z]+$", RegexOptions.CultureInvariant);
+
+        public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Descriptors.CDK2005);
+
+        internal override void OnCdkCompilationStart(CompilationStartAnalysisContext context, CdkSymbols symbols)
+        {
+            var environment = new PropTable<bool>(symbols, new[]
+            {
+                ("Amazon.CDK.AWS.Lambda.IFunctionOptions", "Environment", true),
+                ("Amazon.CDK.AWS.APIGateway.IApiKeyOptions", "Value", false),
+            });
+            RegisterPropAssignmentAction(context, environment, (ctx, assignment, isEnvironment) =>
+            {
+                if (!isEnvironment)
+                {
+                    if (Constant.TryGetString(assignment.Value, out _))
+                    {
+                        ctx.ReportDiagnostic(Diagnostic.Create(Descriptors.CDK2005, assignment.Value.Syntax.GetLocation(), "The API key value", "a credential"));
+                    }
+
+                    return;
+                }
+
+                if (ConstructCreation.Unwrap(assignment.Value) is not IObjectCreationOperation { Initializer: { } entries })
+                {
+                    return;
+                }
+
+                HashSet<string>? names = null;
+                foreach (var entry in entries.Initializers)
+                {
+                    var (key, value) = entry switch
+                    {
+                        IInvocationOperation { Arguments.Length: 2 } add => (add.Arguments[0].Value, add.Arguments[1].Value),
+                        ISimpleAssignmentOperation { Target: IPropertyReferenceOperation { Arguments.Length: 1 } indexer } set => (indexer.Arguments[0].Value, set.Value),
+                        _ => (null, null),
+                    };
+                    if (value is not null)
+                    {
+                        CheckEntry(ctx, key, value, ref names);
+                    }
+                }
+            });
+
+            context.RegisterOperationAction(
+                ctx =>
+                {
+                    var call = (IInvocationOperation)ctx.Operation;
+                    var method = call.TargetMethod;
+                    if (method.Name == "AddEnvironment" && call.Arguments.Length >= 2 && CdkSymbols.Implements(method.ContainingType, symbols.Type("Amazon.CDK.AWS.Lambda.IFunction")))
+                    {
+                        HashSet<string>? names = null;
+                        CheckEntry(ctx, call.Arguments[0].Value, call.Arguments[1].Value, ref names);
+                    }
+                    else if (method.Name is "UnsafePlainText" or "PlainText" && method.ContainingType.ToDisplayString() == "Amazon.CDK.SecretValue"
+                        && call.Arguments.Length >= 1 && Constant.TryGetString(call.Arguments[0].Value, out _))
+                    {
+                        ctx.ReportDiagnostic(Diagnostic.Create(Descriptors.CDK2005, call.Arguments[0].Value.Syntax.GetLocation(), "SecretValue." + method.Name + "(…)", "a secret"));
+                    }
+                },
+                OperationKind.Invocation);
+
+            context.RegisterOperationAction(
+                ctx =>
+                {
+                    var creation = (IObjectCreationOperation)ctx.Operation;
+                    var type = creation.Type?.ToDisplayString();
+                    if (creation.Arguments.Length >= 1 && (type == "Amazon.CDK.AWS.SNS.Subscriptions.EmailSubscription" || type == "Amazon.CDK.SecretValue")
+                        && Constant.TryGetString(creation.Arguments[0].Value, out var text) && text.Length > 0)
+                    {
+                        var what = type == "Amazon.CDK.SecretValue" ? ("new SecretValue(…)", "a secret") : ("The e-mail subscription", "a personal e-mail address");
+                        if (type == "Amazon.CDK.SecretValue" || !NoReply.IsMatch(text))
+                        {
+                            ctx.ReportDiagnostic(Diagnostic.Create(Descriptors.CDK2005, creation.Arguments[0].Value.Syntax.GetLocation(), what.Item1, what.Item2));
+                        }
+                    }
+                },
+                OperationKind.ObjectCreation);
+        }
+
+        private static void CheckEntry(OperationAnalysisContext context, IOperation? keyOperation, IOperation value, ref HashSet<string>? names)
+        {
+            if (!Constant.TryGetString(value, out var text) || text.Length == 0)
+            {
+                return; // tokens, lookups, parameters: not in source
+            }
+
+            Constant.TryGetString(keyOperation, out var key);
+            string? kind = null;
+            if (AccessKeyId.IsMatch(text) || text.Contains("PRIVATE KEY-----"))
+            {
+                kind = "a credential";
+            }
+            else if (Email.IsMatch(text) && !NoReply.IsMatch(text))
+            {
+                kind = "a personal e-mail address";
+            }
+            else if (key is not null && SensitiveKey.IsMatch(key) && !ReferenceKey.IsMatch(key) && !NotSecret.IsMatch(text.Trim()) && !LowerWord.IsMatch(text))
+            {
+                names ??= NamesDefinedNearby(value);
+                if (!names.Contains(text))
+                {
+                    kind = "a credential";
+                }
+            }
+
+            if (kind is not null)
+            {
+                var subject = key is null ? "An environment variable" : "Environment variable '" + key + "'";
+                context.ReportDiagnostic(Diagnostic.Create(Descriptors.CDK2005, value.Syntax.GetLocation(), subject, kind));
+            }
+        }
+
+        /// <summary>
+        /// Names of secrets and parameters the surrounding code creates or imports (<c>SecretName</c>, <c>ParameterName</c>,
+        /// <c>FromSecretNameV2(…, "name")</c>, <c>ValueForStringParameter(…, "name")</c>): an environment variable holding
+        /// one is how the function finds the secret, not the secret itself.
+        /// </summary>
+        private static HashSet<string> NamesDefinedNearby(IOperation anywhere)
+        {
+            var names = new HashSet<string>(System.StringComparer.Ordinal);
+            foreach (var op in OperationTree.Root(anywhere).Descendants())
+            {
+                switch (op)
+                {
+                    case ISimpleAssignmentOperation { Target: IPropertyReferenceOperation { Property.Name: "SecretName" or "ParameterName" } } assignment
+                        when Constant.TryGetString(assignment.Value, out var name):
+                        names.Add(name);
+                        break;
+                    case IInvocationOperation { TargetMethod.Name: var method } call when method.StartsWith("FromSecretName", System.StringComparison.Ordinal)
+                        || method.StartsWith("ValueFor", System.StringComparison.Ordinal) || method.StartsWith("FromString", System.StringComparison.Ordinal)
+                        || method.StartsWith("FromSecureString", System.StringComparison.Ordinal):
+                        foreach (var argument in call.Arguments)
+                        {
+                            if (argument.Parameter?.Type.SpecialType == SpecialType.System_String && argument.Parameter.Name != "id" && Constant.TryGetString(argument.Value, out var imported))
+                            {
+                                names.Add(imported);
+                            }
+                        }
+
+                        break;
+                }
+            }
+
+            return names;
+        }
+    }
+}
