@@ -50,6 +50,14 @@ namespace CdkLint
             DiagnosticSeverity.Warning,
             "Without point-in-time recovery DynamoDB keeps no continuous backups, and data lost to a faulty deployment or a bad script cannot be restored.");
 
+        public static readonly DiagnosticDescriptor CDK1005 = Create(
+            RuleIds.HardcodedArnAccountOrRegion,
+            "Hardcoded account ID or region in an ARN",
+            "This ARN hardcodes {0}: build it from Aws.ACCOUNT_ID / Aws.REGION or the referenced construct so that it follows the stack's environment",
+            Categories.Deployment,
+            DiagnosticSeverity.Info,
+            "An ARN with a literal account or region keeps pointing at one environment when the stack is deployed to another.");
+
         // ---- CDK2xxx Security (issue 9) ----
 
         public static readonly DiagnosticDescriptor CDK2001 = Create(
