@@ -76,6 +76,14 @@ namespace CdkLint
             DiagnosticSeverity.Warning,
             "Without EnforceSSL the bucket policy does not deny requests made without TLS, so data and credentials can travel unencrypted.");
 
+        public static readonly DiagnosticDescriptor CDK2003 = Create(
+            RuleIds.WildcardIamPermission,
+            "Wildcard IAM permission",
+            "{0} grants more than the code needs: name the actions, resources and callers it uses",
+            Categories.Security,
+            DiagnosticSeverity.Warning,
+            "Wildcards in an Allow statement grant every current and future action or resource, so a bug or a stolen credential can do far more than the code ever needed.");
+
         public static readonly DiagnosticDescriptor CDK2004 = Create(
             RuleIds.CorsAllowsEveryOrigin,
             "CORS allows every origin",

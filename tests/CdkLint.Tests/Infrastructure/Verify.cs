@@ -55,6 +55,8 @@ namespace CdkLint.Tests.Infrastructure
         public static Task Fix(CdkVersion version, string source, string fixedSource, string? equivalenceKey = null, string? editorConfig = null, string? batchFixedSource = null)
         {
             var test = new CdkTest<TAnalyzer, TFixer>(version) { TestCode = source, FixedCode = fixedSource, CodeActionEquivalenceKey = equivalenceKey };
+            // Markup left in the fixed source names findings that have no fix and must remain.
+            test.FixedState.MarkupHandling = MarkupMode.Allow;
             if (batchFixedSource is not null)
             {
                 // Fix All may legitimately differ from fixing one finding at a time (one fix can settle the next finding).
