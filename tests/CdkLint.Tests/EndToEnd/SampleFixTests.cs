@@ -29,8 +29,11 @@ namespace CdkLint.Tests.EndToEnd
             ["CDK5001"] = 2, ["CDK5002"] = 1,
         };
 
-        /// <summary>What no fix can settle: a constant ARN in a stack without a constant Env, secrets, a handler name.</summary>
-        private static readonly Dictionary<string, int> ExpectedAfter = new() { ["CDK1005"] = 1, ["CDK2005"] = 3, ["CDK5001"] = 1 };
+        /// <summary>
+        /// What no fix can settle: a constant ARN in a stack without a constant Env, secrets, a handler name, and action
+        /// `*` on the images bucket (it spans every service, so no Grant method covers it).
+        /// </summary>
+        private static readonly Dictionary<string, int> ExpectedAfter = new() { ["CDK1005"] = 1, ["CDK2003"] = 1, ["CDK2005"] = 3, ["CDK5001"] = 1 };
 
         /// <summary>The values only the team knows, as a team would put them in .editorconfig.</summary>
         private const string TeamOptions = """
@@ -122,6 +125,30 @@ namespace CdkLint.Tests.EndToEnd
             {
                 Assert.DoesNotContain("PointInTimeRecoveryEnabled", before);
                 Assert.Matches("\"PointInTimeRecoverySpecification\": \\{\\s*\"PointInTimeRecoveryEnabled\": true", after);
+            }),
+            ("CDK2001", (before, after) =>
+            {
+                Assert.DoesNotContain("PublicAccessBlockConfiguration", before);
+                Assert.Matches("\"PublicAccessBlockConfiguration\": \\{\\s*\"BlockPublicAcls\": true,\\s*\"BlockPublicPolicy\": true,\\s*\"IgnorePublicAcls\": true,\\s*\"RestrictPublicBuckets\": true", after);
+            }),
+            ("CDK2002", (before, after) =>
+            {
+                Assert.DoesNotContain("aws:SecureTransport", before);
+                Assert.Matches("\"aws:SecureTransport\": \"false\"[\\s\\S]*?\"Effect\": \"Deny\"", after);
+            }),
+            ("CDK2003", (before, after) =>
+            {
+                Assert.Contains("\"dynamodb:*\"", before);
+                Assert.DoesNotContain("\"dynamodb:*\"", after);
+                // The grant that replaced the statement: GetProductFunction's policy now names the table's actions.
+                Assert.Contains("\"dynamodb:PutItem\"", after);
+            }),
+            ("CDK2004", (before, after) =>
+            {
+                Assert.Contains("\"AllowedOrigins\": [\n", before.Replace("\r", string.Empty));
+                Assert.Matches("\"AllowedOrigins\": \\[\\s*\"\\*\"", before);
+                Assert.DoesNotMatch("\"AllowedOrigins\": \\[\\s*\"\\*\"", after);
+                Assert.Contains("https://shop.example-shop.com", after);
             }),
             ("CDK4001", (before, after) =>
             {
