@@ -50,6 +50,13 @@ namespace CdkLint
 
         // ---- CDK5xxx Correctness (issue 11) ----
 
+        // ---- Suppressors ----
+
+        public static readonly SuppressionDescriptor CDKS001 = new(
+            RuleIds.ConstructCreatedForSideEffect,
+            "CA1806",
+            "A construct created with a scope registers itself in the construct tree: discarding the reference is the CDK idiom, not an ignored result.");
+
         public static string HelpLink(string id) => HelpLinkBase + id + ".md";
 
         private static DiagnosticDescriptor Create(string id, string title, string message, string category, DiagnosticSeverity severity, string description)
