@@ -50,6 +50,14 @@ namespace CdkLint
 
         // ---- CDK5xxx Correctness (issue 11) ----
 
+        public static readonly DiagnosticDescriptor CDK5002 = Create(
+            RuleIds.DeprecatedLambdaRuntime,
+            "Deprecated Lambda runtime",
+            "Lambda runtime {0} {1}: move the function to {2}",
+            Categories.Correctness,
+            DiagnosticSeverity.Warning,
+            "AWS stops patching a deprecated Lambda runtime, then blocks creating and later updating functions on it: a stack that uses one fails to deploy new or changed functions.");
+
         // ---- Suppressors ----
 
         public static readonly SuppressionDescriptor CDKS001 = new(
