@@ -50,6 +50,14 @@ namespace CdkLint
 
         // ---- CDK5xxx Correctness (issue 11) ----
 
+        public static readonly DiagnosticDescriptor CDK5001 = Create(
+            RuleIds.InlineLambdaCodeBroken,
+            "Inline Lambda code is broken",
+            "Inline Lambda code is broken: {0}",
+            Categories.Correctness,
+            DiagnosticSeverity.Warning,
+            "Inline Lambda code is only run when the function is invoked: a missing import, Python 2 syntax or a handler the code does not define deploys cleanly and fails on every call.");
+
         public static readonly DiagnosticDescriptor CDK5002 = Create(
             RuleIds.DeprecatedLambdaRuntime,
             "Deprecated Lambda runtime",

@@ -67,7 +67,7 @@ namespace CdkLint.Rules
                         properties[FamilyKey] = family;
                         properties[ReplacementNameKey] = next.Name;
                         properties[ReplacementMemberKey] = next.CdkMember;
-                        if (LambdaRuntimes.IsInterpreted(family) && (family != "NODEJS" || NodeCodeMovesSafely(ctx.Operation, ctx.CancellationToken)))
+                        if (LambdaRuntimes.IsInterpreted(family) && (family != "NODEJS" || NodeCodeMovesSafely(ctx.Operation, symbols, ctx.CancellationToken)))
                         {
                             properties[FixableKey] = "true";
                         }
@@ -150,7 +150,7 @@ namespace CdkLint.Rules
         /// A Node.js function moves safely when its code is visible and is not inline code that needs SDK v2 or a callback
         /// handler; a layer's compatible-runtime list carries no code.
         /// </summary>
-        private static bool NodeCodeMovesSafely(IOperation runtime, System.Threading.CancellationToken cancellationToken)
+        private static bool NodeCodeMovesSafely(IOperation runtime, CdkSymbols symbols, System.Threading.CancellationToken cancellationToken)
         {
             var node = runtime;
             while (node.Parent is IConversionOperation or IParenthesizedOperation or IArrayInitializerOperation or IArrayCreationOperation)
@@ -175,12 +175,12 @@ namespace CdkLint.Rules
                 return props.IsComplete;
             }
 
-            if (code is not IInvocationOperation { TargetMethod.Name: "FromInline", Arguments.Length: 1 } inline)
+            if (InlineLambdaCode.Argument(code, symbols) is not { } inline)
             {
                 return true; // assets, buckets, images: moving needs no source change CdkLint can check
             }
 
-            return Constant.TryGetString(inline.Arguments[0].Value, out var source) && !NeedsSdkV2.IsMatch(source) && !CallbackHandler.IsMatch(source);
+            return Constant.TryGetString(inline, out var source) && !NeedsSdkV2.IsMatch(source) && !CallbackHandler.IsMatch(source);
         }
     }
 }
