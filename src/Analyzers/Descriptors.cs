@@ -38,6 +38,14 @@ namespace CdkLint
 
         // ---- CDK3xxx Performance (issue 11) ----
 
+        public static readonly DiagnosticDescriptor CDK3003 = Create(
+            RuleIds.LambdaDefaultSizing,
+            "Lambda function left at default memory and timeout",
+            "{0} {1}: size it from measurements",
+            Categories.Performance,
+            DiagnosticSeverity.Info,
+            "AWS runs a function without MemorySize and Timeout with 128 MB and a 3-second timeout; memory also sets the CPU share, so one size for every function is slow for some and costly for others.");
+
         // ---- CDK4xxx Observability (issue 10) ----
 
         public static readonly DiagnosticDescriptor CDK4004 = Create(
