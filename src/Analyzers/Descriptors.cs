@@ -38,6 +38,14 @@ namespace CdkLint
 
         // ---- CDK3xxx Performance (issue 11) ----
 
+        public static readonly DiagnosticDescriptor CDK3001 = Create(
+            RuleIds.CloudFrontCachingDisabled,
+            "CloudFront caching disabled for static content",
+            "{0} on a behaviour that serves files from S3 {1}",
+            Categories.Performance,
+            DiagnosticSeverity.Warning,
+            "Files served from S3 are what CloudFront caches best; disabling or splitting the cache for them sends requests to the bucket, slower and billed per request.");
+
         public static readonly DiagnosticDescriptor CDK3003 = Create(
             RuleIds.LambdaDefaultSizing,
             "Lambda function left at default memory and timeout",
