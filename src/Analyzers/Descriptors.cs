@@ -46,6 +46,14 @@ namespace CdkLint
             DiagnosticSeverity.Warning,
             "Files served from S3 are what CloudFront caches best; disabling or splitting the cache for them sends requests to the bucket, slower and billed per request.");
 
+        public static readonly DiagnosticDescriptor CDK3002 = Create(
+            RuleIds.RestApiWithoutThrottling,
+            "REST API without throttling",
+            "{0} has no throttling: set ThrottlingRateLimit and ThrottlingBurstLimit in DeployOptions (or for \"/*/*\" in MethodOptions), or add a usage plan with a Throttle",
+            Categories.Performance,
+            DiagnosticSeverity.Warning,
+            "A REST API stage without throttling only has the account-wide limit shared by every API in the region: one noisy caller can exhaust it for all of them and run up the backend's cost.");
+
         public static readonly DiagnosticDescriptor CDK3003 = Create(
             RuleIds.LambdaDefaultSizing,
             "Lambda function left at default memory and timeout",

@@ -32,6 +32,14 @@ namespace CdkLint.CodeFixes.Editing
         /// </summary>
         internal abstract IReadOnlyList<(string Name, ExpressionSyntax Value)>? Settings(FixContext context, ConstructCreation creation, Diagnostic diagnostic);
 
+        /// <summary>
+        /// Queues the edits for one finding. By default, <see cref="Settings"/> go into the construct's own props; a fixer
+        /// that writes into a nested options object (API Gateway's <c>DeployOptions</c>, say) overrides this.
+        /// </summary>
+        internal virtual bool Queue(PropsAdditions additions, FixContext context, ConstructCreation creation, Diagnostic diagnostic)
+            => Settings(context, creation, diagnostic) is { Count: > 0 } settings
+               && additions.TryAdd(creation, context.Symbols, settings, context.CancellationToken);
+
         public sealed override async Task RegisterCodeFixesAsync(CodeFixContext context)
         {
             foreach (var diagnostic in context.Diagnostics)
@@ -63,13 +71,10 @@ namespace CdkLint.CodeFixes.Editing
             foreach (var diagnostic in diagnostics)
             {
                 var node = editor.OriginalRoot.FindNode(diagnostic.Location.SourceSpan, getInnermostNodeForTie: true);
-                if (!ConstructCreation.TryFind(model, node, symbols, cancellationToken, out var creation)
-                    || Settings(fixContext, creation, diagnostic) is not { Count: > 0 } settings)
+                if (ConstructCreation.TryFind(model, node, symbols, cancellationToken, out var creation))
                 {
-                    continue;
+                    Queue(additions, fixContext, creation, diagnostic);
                 }
-
-                additions.TryAdd(creation, symbols, settings, cancellationToken);
             }
 
             if (!additions.HasWork)
@@ -104,5 +109,23 @@ namespace CdkLint.CodeFixes.Editing
         /// <summary>`cdklint.&lt;ruleId&gt;.&lt;option&gt;` or `cdklint.&lt;option&gt;` from .editorconfig / globalconfig.</summary>
         public bool TryGetOption(string ruleId, string option, out string value)
             => CdkConfiguration.TryGetOption(Document.Project.AnalyzerOptions, Model.SyntaxTree, ruleId, option, out value);
+
+        /// <summary>
+        /// A numeric option within what AWS accepts (<paramref name="min"/>..<paramref name="max"/>), as a C# literal; false
+        /// when it is unset or out of range, so the fix is not offered rather than writing a value that fails the deploy.
+        /// </summary>
+        public bool TryGetNumberOption(string ruleId, string option, double min, double max, bool integer, out string literal)
+        {
+            literal = string.Empty;
+            if (!TryGetOption(ruleId, option, out var text)
+                || !double.TryParse(text, integer ? System.Globalization.NumberStyles.None : System.Globalization.NumberStyles.AllowDecimalPoint, System.Globalization.CultureInfo.InvariantCulture, out var value)
+                || value < min || value > max)
+            {
+                return false;
+            }
+
+            literal = value.ToString("R", System.Globalization.CultureInfo.InvariantCulture);
+            return true;
+        }
     }
 }

@@ -1,7 +1,6 @@
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Composition;
-using System.Globalization;
 using CdkLint.Cdk;
 using CdkLint.CodeFixes.Editing;
 using CdkLint.Rules;
@@ -29,10 +28,8 @@ namespace CdkLint.CodeFixes.Rules
         internal override IReadOnlyList<(string Name, ExpressionSyntax Value)>? Settings(FixContext context, ConstructCreation creation, Diagnostic diagnostic)
         {
             // Lambda accepts 128–10240 MB and 1–900 seconds; other values would fail the deploy.
-            if (!context.TryGetOption(RuleIds.LambdaDefaultSizing, "memory_size", out var memoryText)
-                || !context.TryGetOption(RuleIds.LambdaDefaultSizing, "timeout_seconds", out var timeoutText)
-                || !int.TryParse(memoryText, NumberStyles.None, CultureInfo.InvariantCulture, out var memory) || memory < 128 || memory > 10240
-                || !int.TryParse(timeoutText, NumberStyles.None, CultureInfo.InvariantCulture, out var timeout) || timeout < 1 || timeout > 900
+            if (!context.TryGetNumberOption(RuleIds.LambdaDefaultSizing, "memory_size", 128, 10240, integer: true, out var memory)
+                || !context.TryGetNumberOption(RuleIds.LambdaDefaultSizing, "timeout_seconds", 1, 900, integer: true, out var timeout)
                 || !diagnostic.Properties.TryGetValue(LambdaDefaultSizingAnalyzer.MissingKey, out var missing) || missing is null)
             {
                 return null;
@@ -42,8 +39,8 @@ namespace CdkLint.CodeFixes.Rules
             foreach (var name in missing.Split(','))
             {
                 settings.Add(name == "MemorySize"
-                    ? (name, SyntaxFactory.LiteralExpression(SyntaxKind.NumericLiteralExpression, SyntaxFactory.Literal(memory)))
-                    : (name, PropsEditing.QualifiedExpression($"global::Amazon.CDK.Duration.Seconds({timeout.ToString(CultureInfo.InvariantCulture)})")));
+                    ? (name, SyntaxFactory.ParseExpression(memory))
+                    : (name, PropsEditing.QualifiedExpression($"global::Amazon.CDK.Duration.Seconds({timeout})")));
             }
 
             return settings;
