@@ -62,6 +62,14 @@ namespace CdkLint
             DiagnosticSeverity.Info,
             "AWS runs a function without MemorySize and Timeout with 128 MB and a 3-second timeout; memory also sets the CPU share, so one size for every function is slow for some and costly for others.");
 
+        public static readonly DiagnosticDescriptor CDK3004 = Create(
+            RuleIds.LambdaTimeoutExceedsTrigger,
+            "Lambda timeout does not fit its trigger",
+            "{0}",
+            Categories.Performance,
+            DiagnosticSeverity.Warning,
+            "API Gateway stops waiting for a function after 29 seconds, and an SQS event source needs a queue visibility timeout at least as long as the function's timeout: a function timeout that does not fit its trigger fails callers or the deploy.");
+
         // ---- CDK4xxx Observability (issue 10) ----
 
         public static readonly DiagnosticDescriptor CDK4004 = Create(

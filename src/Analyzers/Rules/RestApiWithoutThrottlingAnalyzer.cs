@@ -130,6 +130,6 @@ namespace CdkLint.Rules
         private static bool IsApi(IOperation? value, ConstructCreation api, CancellationToken ct)
             => ConstructCreation.Unwrap(value) is IInstanceReferenceOperation
                 ? api.Operation is IInvocationOperation // `this` inside a RestApi subclass's constructor
-                : ConstructRelations.Resolve(value, ct) == api.Operation;
+                : ConstructRelations.Resolve(value, ct)?.Syntax == api.Operation.Syntax;
     }
 }
