@@ -65,10 +65,12 @@ namespace CdkLint.Rules
                 }
             });
 
+            var sqsEventSource = symbols.Type("Amazon.CDK.AWS.Lambda.EventSources.SqsEventSource");
             context.RegisterOperationAction(
                 ctx =>
                 {
-                    if (ctx.ContainingSymbol?.ContainingType is not { } type
+                    if (!CdkSymbols.InheritsFrom(ctx.Operation.Type, sqsEventSource)
+                        || ctx.ContainingSymbol?.ContainingType is not { } type
                         || FunctionTriggers.Get(type, ctx.Operation, symbols, ctx.CancellationToken) is not { } triggers
                         || triggers.At(ctx.Operation) is not { Kind: TriggerKind.Queue, Function: { } function, Queue: { } queue }
                         || !TrySeconds(function, "Timeout", DefaultFunctionTimeout, symbols, ctx.CancellationToken, out var timeout)

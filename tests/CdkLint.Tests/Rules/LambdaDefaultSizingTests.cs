@@ -109,6 +109,25 @@ namespace CdkLint.Tests.Rules
         }
 
         [Theory, CdkVersions]
+        public Task A_derived_props_class_is_read_and_extended(CdkVersion version) => VerifyCS.Fix(version,
+            Code.Stack(
+                $$"""
+                            {|CDK3003:new Function(this, "Derived", new TeamFunctionProps { {{Handler}}, Team = "orders" })|};
+                """,
+                """
+                        public class TeamFunctionProps : FunctionProps { public string Team { get; set; } }
+                """),
+            Code.Stack(
+                $$"""
+                            new Function(this, "Derived", new TeamFunctionProps { {{Handler}}, Team = "orders", MemorySize = 512, Timeout = Duration.Seconds(30) });
+                """,
+                """
+                        public class TeamFunctionProps : FunctionProps { public string Team { get; set; } }
+                """),
+            Key,
+            Sizing);
+
+        [Theory, CdkVersions]
         public Task A_subclass_base_call_is_read(CdkVersion version) => VerifyCS.Diagnostics(version,
             Code.Usings + $$"""
             namespace App

@@ -78,6 +78,17 @@ namespace CdkLint.Tests.Rules
         }
 
         [Theory, CdkVersions]
+        public Task A_derived_props_class_is_read(CdkVersion version) => VerifyCS.Diagnostics(version,
+            Stack(
+                """
+                            {|CDK3002:new RestApi(this, "Derived", new TeamApiProps { Team = "orders" })|};
+                            new RestApi(this, "DerivedThrottled", new TeamApiProps { Team = "orders", DeployOptions = new StageOptions { ThrottlingRateLimit = 5 } });
+                """,
+                """
+                        public class TeamApiProps : RestApiProps { public string Team { get; set; } }
+                """));
+
+        [Theory, CdkVersions]
         public Task Every_rest_api_kind_and_partial_throttling_are_flagged(CdkVersion version) => VerifyCS.Diagnostics(version,
             Stack("""
                         {|CDK3002:new SpecRestApi(this, "Spec", new SpecRestApiProps { ApiDefinition = ApiDefinition.FromAsset("api.yaml") })|};
