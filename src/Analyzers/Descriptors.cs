@@ -102,6 +102,38 @@ namespace CdkLint
 
         // ---- CDK3xxx Performance (issue 11) ----
 
+        public static readonly DiagnosticDescriptor CDK3001 = Create(
+            RuleIds.CloudFrontCachingDisabled,
+            "CloudFront caching disabled for static content",
+            "{0} on a behaviour that serves files from S3 {1}",
+            Categories.Performance,
+            DiagnosticSeverity.Warning,
+            "Files served from S3 are what CloudFront caches best; disabling or splitting the cache for them sends requests to the bucket, slower and billed per request.");
+
+        public static readonly DiagnosticDescriptor CDK3002 = Create(
+            RuleIds.RestApiWithoutThrottling,
+            "REST API without throttling",
+            "{0} has no throttling: set ThrottlingRateLimit and ThrottlingBurstLimit in DeployOptions (or for \"/*/*\" in MethodOptions), or add a usage plan with a Throttle",
+            Categories.Performance,
+            DiagnosticSeverity.Warning,
+            "A REST API stage without throttling only has the account-wide limit shared by every API in the region: one noisy caller can exhaust it for all of them and run up the backend's cost.");
+
+        public static readonly DiagnosticDescriptor CDK3003 = Create(
+            RuleIds.LambdaDefaultSizing,
+            "Lambda function left at default memory and timeout",
+            "{0} {1}: size it from measurements",
+            Categories.Performance,
+            DiagnosticSeverity.Info,
+            "AWS runs a function without MemorySize and Timeout with 128 MB and a 3-second timeout; memory also sets the CPU share, so one size for every function is slow for some and costly for others.");
+
+        public static readonly DiagnosticDescriptor CDK3004 = Create(
+            RuleIds.LambdaTimeoutExceedsTrigger,
+            "Lambda timeout does not fit its trigger",
+            "{0}",
+            Categories.Performance,
+            DiagnosticSeverity.Warning,
+            "API Gateway stops waiting for a function after 29 seconds, and an SQS event source needs a queue visibility timeout at least as long as the function's timeout: a function timeout that does not fit its trigger fails callers or the deploy.");
+
         // ---- CDK4xxx Observability (issue 10) ----
 
         public static readonly DiagnosticDescriptor CDK4001 = Create(
@@ -138,6 +170,29 @@ namespace CdkLint
             "Without active tracing a Lambda function sends no X-Ray traces, so a slow or failing request cannot be followed across services.");
 
         // ---- CDK5xxx Correctness (issue 11) ----
+
+        public static readonly DiagnosticDescriptor CDK5001 = Create(
+            RuleIds.InlineLambdaCodeBroken,
+            "Inline Lambda code is broken",
+            "Inline Lambda code is broken: {0}",
+            Categories.Correctness,
+            DiagnosticSeverity.Warning,
+            "Inline Lambda code is only run when the function is invoked: a missing import, Python 2 syntax or a handler the code does not define deploys cleanly and fails on every call.");
+
+        public static readonly DiagnosticDescriptor CDK5002 = Create(
+            RuleIds.DeprecatedLambdaRuntime,
+            "Deprecated Lambda runtime",
+            "Lambda runtime {0} {1}: move the function to {2}",
+            Categories.Correctness,
+            DiagnosticSeverity.Warning,
+            "AWS stops patching a deprecated Lambda runtime, then blocks creating and later updating functions on it: a stack that uses one fails to deploy new or changed functions.");
+
+        // ---- Suppressors ----
+
+        public static readonly SuppressionDescriptor CDKS001 = new(
+            RuleIds.ConstructCreatedForSideEffect,
+            "CA1806",
+            "A construct created with a scope registers itself in the construct tree: discarding the reference is the CDK idiom, not an ignored result.");
 
         public static string HelpLink(string id) => HelpLinkBase + id + ".md";
 

@@ -33,17 +33,24 @@ namespace CdkLint.CodeFixes.Editing
         internal abstract IReadOnlyList<(string Name, ExpressionSyntax Value)>? Settings(FixContext context, ConstructCreation creation, Diagnostic diagnostic);
 
         /// <summary>
-        /// For rules that also report a bad value (not only a missing one): rewrite the value at <paramref name="node"/>.
-        /// True when an edit was queued on <paramref name="editor"/>.
-        /// </summary>
-        /// <summary>
-        /// Queues the fix for a missing setting on <paramref name="creation"/>. The default writes <see cref="Settings"/>
-        /// into the props; rules that must also create or move code override it.
+        /// Queues the fix for a missing setting on <paramref name="creation"/>. The default hands over to <see cref="Queue"/>;
+        /// rules that must also create or move code (a statement before the creation, say) override this.
         /// </summary>
         internal virtual bool TryFixCreation(FixContext context, DocumentEditor editor, PropsAdditions additions, ConstructCreation creation, Diagnostic diagnostic)
+            => Queue(additions, context, creation, diagnostic);
+
+        /// <summary>
+        /// Queues the edits for one finding. By default, <see cref="Settings"/> go into the construct's own props; a fixer
+        /// that writes into a nested options object (API Gateway's <c>DeployOptions</c>, say) overrides this.
+        /// </summary>
+        internal virtual bool Queue(PropsAdditions additions, FixContext context, ConstructCreation creation, Diagnostic diagnostic)
             => Settings(context, creation, diagnostic) is { Count: > 0 } settings
                && additions.TryAdd(creation, context.Symbols, settings, context.CancellationToken);
 
+        /// <summary>
+        /// For rules that also report a bad value (not only a missing one): rewrite the value at <paramref name="node"/>.
+        /// True when an edit was queued on <paramref name="editor"/>.
+        /// </summary>
         internal virtual bool TryFixValue(FixContext context, DocumentEditor editor, SyntaxNode node, Diagnostic diagnostic) => false;
 
         public sealed override async Task RegisterCodeFixesAsync(CodeFixContext context)
@@ -131,5 +138,23 @@ namespace CdkLint.CodeFixes.Editing
         /// <summary>`cdklint.&lt;ruleId&gt;.&lt;option&gt;` or `cdklint.&lt;option&gt;` from .editorconfig / globalconfig.</summary>
         public bool TryGetOption(string ruleId, string option, out string value)
             => CdkConfiguration.TryGetOption(Document.Project.AnalyzerOptions, Model.SyntaxTree, ruleId, option, out value);
+
+        /// <summary>
+        /// A numeric option within what AWS accepts (<paramref name="min"/>..<paramref name="max"/>), as a C# literal; false
+        /// when it is unset or out of range, so the fix is not offered rather than writing a value that fails the deploy.
+        /// </summary>
+        public bool TryGetNumberOption(string ruleId, string option, double min, double max, bool integer, out string literal)
+        {
+            literal = string.Empty;
+            if (!TryGetOption(ruleId, option, out var text)
+                || !double.TryParse(text, integer ? System.Globalization.NumberStyles.None : System.Globalization.NumberStyles.AllowDecimalPoint, System.Globalization.CultureInfo.InvariantCulture, out var value)
+                || value < min || value > max)
+            {
+                return false;
+            }
+
+            literal = value.ToString("R", System.Globalization.CultureInfo.InvariantCulture);
+            return true;
+        }
     }
 }

@@ -1,3 +1,4 @@
+using System.Linq;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
@@ -85,6 +86,28 @@ namespace CdkLint.CodeFixes.Editing
         /// <summary>A fully qualified type marked for simplification.</summary>
         public static TypeSyntax QualifiedType(string dottedName)
             => SyntaxFactory.ParseTypeName("global::" + dottedName).WithAdditionalAnnotations(Simplifier.Annotation);
+
+        /// <summary>
+        /// Parses code written with `global::` names and marks each such name for simplification (the simplifier
+        /// reduces annotated names, not names nested in an annotated larger expression).
+        /// </summary>
+        public static ExpressionSyntax QualifiedExpression(string code)
+        {
+            var expression = SyntaxFactory.ParseExpression(code);
+            var names = new System.Collections.Generic.List<SyntaxNode>();
+            foreach (var alias in expression.DescendantNodesAndSelf().OfType<AliasQualifiedNameSyntax>())
+            {
+                SyntaxNode top = alias;
+                while (top.Parent is QualifiedNameSyntax or MemberAccessExpressionSyntax && top.Parent.ChildNodes().First() == top)
+                {
+                    top = top.Parent;
+                }
+
+                names.Add(top);
+            }
+
+            return expression.ReplaceNodes(names, (_, rewritten) => rewritten.WithAdditionalAnnotations(Simplifier.Annotation));
+        }
 
         /// <summary>A fully qualified expression marked for simplification (CDK namespaces collide: `Function`, `Action`).</summary>
         public static ExpressionSyntax QualifiedName(string dottedName)

@@ -30,5 +30,11 @@ namespace CdkLint.Tests.Infrastructure
             .Select(g => g.First())
             .OrderBy(d => d.Id, StringComparer.Ordinal)
             .ToImmutableArray();
+
+        public static ImmutableArray<SuppressionDescriptor> Suppressions { get; } = Analyzers
+            .OfType<DiagnosticSuppressor>()
+            .SelectMany(s => s.SupportedSuppressions)
+            .OrderBy(d => d.Id, StringComparer.Ordinal)
+            .ToImmutableArray();
     }
 }

@@ -41,8 +41,13 @@ namespace CdkLint.Tests.Infrastructure
     {
         /// <summary>Analyzer only: the `{|CDKnnnn:…|}` markup in <paramref name="source"/> is the expected result.</summary>
         public static Task Diagnostics(CdkVersion version, string source, string? editorConfig = null)
+            => Diagnostics(version, source, editorConfig, System.Array.Empty<DiagnosticResult>());
+
+        /// <summary>Analyzer only, with expected results for `{|#n:…|}` locations (to check message arguments).</summary>
+        public static Task Diagnostics(CdkVersion version, string source, string? editorConfig, params DiagnosticResult[] expected)
         {
             var test = new CdkTest<TAnalyzer, TFixer>(version) { TestCode = source };
+            test.ExpectedDiagnostics.AddRange(expected);
             if (editorConfig is not null)
             {
                 test.WithEditorConfig(editorConfig);

@@ -22,6 +22,8 @@ namespace CdkLint.Tests.Meta
 
         public static IEnumerable<object[]> Ids => Catalogue.Descriptors.Select(d => new object[] { d.Id });
 
+        public static IEnumerable<object[]> SuppressionIds => Catalogue.Suppressions.Select(d => new object[] { d.Id });
+
         [Fact]
         public void The_catalogue_is_not_empty() => Assert.NotEmpty(Catalogue.Descriptors);
 
@@ -37,7 +39,17 @@ namespace CdkLint.Tests.Meta
             Assert.True(d.IsEnabledByDefault);
         }
 
-        [Theory, MemberData(nameof(Ids))]
+        [Theory, MemberData(nameof(SuppressionIds))]
+        public void Suppression_is_well_formed(string id)
+        {
+            var d = Catalogue.Suppressions.Single(x => x.Id == id);
+            Assert.Matches("^CDKS[0-9]{3}$", d.Id);
+            Assert.Matches("^[A-Z]+[0-9]+$", d.SuppressedDiagnosticId);
+            Assert.False(string.IsNullOrWhiteSpace(d.Justification.ToString()));
+            Assert.Single(Catalogue.Suppressions, x => x.Id == id);
+        }
+
+        [Theory, MemberData(nameof(Ids)), MemberData(nameof(SuppressionIds))]
         public void Descriptor_has_a_doc_page(string id)
         {
             var page = Path.Combine(CdkReferences.RepositoryRoot, "docs", "rules", id + ".md");
@@ -100,6 +112,16 @@ namespace CdkLint.Tests.Meta
             {
                 var severity = d.DefaultSeverity == DiagnosticSeverity.Info ? "Info" : d.DefaultSeverity.ToString();
                 b.Append($"| [{d.Id}]({linkPrefix}{d.Id}.md) | {d.Title} | {d.Category} | {severity} | {(fixable.Contains(d.Id) ? "yes" : "no")} |\n");
+            }
+
+            // Suppressors have no severity or fix: the row names the diagnostic they silence and the reason, up to its colon.
+            foreach (var s in Catalogue.Suppressions)
+            {
+                var justification = s.Justification.ToString();
+                var colon = justification.IndexOf(':', StringComparison.Ordinal);
+                var reason = colon > 0 ? justification.Substring(0, colon) : justification.TrimEnd('.');
+                reason = char.ToLowerInvariant(reason[0]) + reason.Substring(1);
+                b.Append($"| [{s.Id}]({linkPrefix}{s.Id}.md) | Suppresses {s.SuppressedDiagnosticId}: {reason} | Suppressor | — | — |\n");
             }
 
             return b.ToString();
