@@ -98,6 +98,28 @@ namespace CdkLint.Cdk
         /// </summary>
         public static IOperation? FunctionOfProps(ISimpleAssignmentOperation assignment, CancellationToken cancellationToken)
         {
+            // `local.Timeout = …;` on props held in a local: the creation that local is handed to. (Resolving the local
+            // first would reach the object a shared helper returns, which every caller of the helper hands on.)
+            if (assignment is { Parent: IExpressionStatementOperation, Target: IPropertyReferenceOperation { Instance: ILocalReferenceOperation local } })
+            {
+                IOperation? handedTo = null;
+                foreach (var op in OperationTree.Root(assignment).Descendants())
+                {
+                    if (op is IArgumentOperation { Parameter.Name: "props", Parent: IObjectCreationOperation creation } argument
+                        && ConstructCreation.Unwrap(argument.Value) is ILocalReferenceOperation passed && SymbolEqualityComparer.Default.Equals(passed.Local, local.Local))
+                    {
+                        if (handedTo is not null)
+                        {
+                            return null;
+                        }
+
+                        handedTo = creation;
+                    }
+                }
+
+                return handedTo;
+            }
+
             IOperation? props = assignment switch
             {
                 { Parent: IObjectOrCollectionInitializerOperation { Parent: IObjectCreationOperation creation } } => creation,

@@ -150,6 +150,39 @@ namespace CdkLint.Tests.EndToEnd
                 Assert.DoesNotMatch("\"AllowedOrigins\": \\[\\s*\"\\*\"", after);
                 Assert.Contains("https://shop.example-shop.com", after);
             }),
+            ("CDK3001", (before, after) =>
+            {
+                // CloudFront's managed policy ids: CachingDisabled and CachingOptimized.
+                Assert.Contains("4135ea2d-6df8-44a3-9df3-4b5a84be39ad", before);
+                Assert.Contains("658327ea-f89d-4fab-a63d-7e88639e58f6", after);
+                Assert.Single(Regex.Matches(after, "4135ea2d-6df8-44a3-9df3-4b5a84be39ad")); // the /api/* behaviour keeps it
+            }),
+            ("CDK3002", (before, after) =>
+            {
+                Assert.DoesNotContain("ThrottlingRateLimit", before);
+                Assert.Matches("\"ThrottlingBurstLimit\": 200,\\s*\"ThrottlingRateLimit\": 100", after);
+            }),
+            ("CDK3003", (before, after) =>
+            {
+                Assert.Empty(Regex.Matches(before, "\"MemorySize\": 512"));
+                Assert.Equal(3, Regex.Matches(after, "\"MemorySize\": 512").Count);
+            }),
+            ("CDK3004", (before, after) =>
+            {
+                Assert.Contains("\"Timeout\": 60", before);
+                Assert.DoesNotContain("\"Timeout\": 60", after);
+                Assert.Contains("\"Timeout\": 29", after);
+            }),
+            ("CDK5001", (before, after) =>
+            {
+                Assert.Equal(2, Regex.Matches(after, "import boto3").Count - Regex.Matches(before, "import boto3").Count + 1);
+            }),
+            ("CDK5002", (before, after) =>
+            {
+                Assert.Contains("\"Runtime\": \"python3.9\"", before);
+                Assert.DoesNotContain("python3.9", after);
+                Assert.Equal(3, Regex.Matches(after, "\"Runtime\": \"python3.14\"").Count);
+            }),
             ("CDK4001", (before, after) =>
             {
                 Assert.DoesNotContain("\"Key\": \"Owner\"", before);

@@ -50,6 +50,38 @@ namespace CdkLint.Tests.Rules
             """),
             LambdaTimeoutExceedsTriggerFixerKeys.Clamp);
 
+        /// <summary>
+        /// Regression (found on the e-commerce sample): props returned by a helper that several functions share, then set
+        /// per function with `local.Timeout = …;` — the local's own hand-over decides which function it is.
+        /// </summary>
+        [Theory, CdkVersions]
+        public Task Timeout_set_on_props_from_a_shared_helper(CdkVersion version) => VerifyCS.Fix(version,
+            Stack("""
+                        var listProps = Defaults();
+                        listProps.Timeout = {|CDK3004:Duration.Seconds(60)|};
+                        var list = new Function(this, "List", listProps);
+                        var getProps = Defaults();
+                        var get = new Function(this, "Get", getProps);
+                        var api = new RestApi(this, "Rest");
+                        api.Root.AddMethod("GET", new LambdaIntegration(list));
+                        api.Root.AddResource("{id}").AddMethod("GET", new LambdaIntegration(get));
+            """, $$"""
+                    private static FunctionProps Defaults() => new FunctionProps { {{Fn}} };
+            """),
+            Stack("""
+                        var listProps = Defaults();
+                        listProps.Timeout = Duration.Seconds(29);
+                        var list = new Function(this, "List", listProps);
+                        var getProps = Defaults();
+                        var get = new Function(this, "Get", getProps);
+                        var api = new RestApi(this, "Rest");
+                        api.Root.AddMethod("GET", new LambdaIntegration(list));
+                        api.Root.AddResource("{id}").AddMethod("GET", new LambdaIntegration(get));
+            """, $$"""
+                    private static FunctionProps Defaults() => new FunctionProps { {{Fn}} };
+            """),
+            LambdaTimeoutExceedsTriggerFixerKeys.Clamp);
+
         [Theory, CdkVersions]
         public Task The_message_names_the_function_and_the_limit(CdkVersion version) => VerifyCS.Diagnostics(version,
             Stack($$"""
