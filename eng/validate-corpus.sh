@@ -19,9 +19,25 @@ for app in "$corpus"/*/; do
   ls "$app"/*.csproj >/dev/null 2>&1 || continue
   cp -r "$app" "$work/$name"
   log="$work/$name.log"
-  if dotnet build "$work/$name" -nologo -p:CdkLintDir="$analyzers" -p:TreatWarningsAsErrors=false > "$log" 2>&1; then result=ok; else result=FAILED; fi
+  sarif="$work/$name.sarif"
+  if dotnet build "$work/$name" -nologo --no-incremental -p:CdkLintDir="$analyzers" -p:TreatWarningsAsErrors=false "-p:ErrorLog=$sarif%2Cversion=2.1" > "$log" 2>&1; then result=ok; else result=FAILED; fi
   ad="$(grep -c 'warning AD0001' "$log" || true)"
-  findings="$(grep -oE '[^ ]+\.cs\([0-9]+,[0-9]+\): (warning|info|error) CDK[0-9]{4}: [^[]*' "$log" | sort -u || true)"
+  # From the SARIF log: it holds Info findings too, which `dotnet build` does not print.
+  findings="$(python3 - "$sarif" <<'PY' | sort -u || true
+import json, sys
+levels = {"note": "info", "warning": "warning", "error": "error"}
+try:
+    runs = json.load(open(sys.argv[1]))["runs"]
+except (OSError, ValueError):
+    runs = []
+for run in runs:
+    for r in run.get("results", []):
+        if not r["ruleId"].startswith("CDK") or r.get("suppressions"):
+            continue
+        loc = r["locations"][0]["physicalLocation"]
+        print("%s(%d,%d): %s %s: %s" % (loc["artifactLocation"]["uri"].replace("file://", ""), loc["region"]["startLine"], loc["region"]["startColumn"], levels.get(r.get("level", "warning"), "warning"), r["ruleId"], r["message"]["text"]))
+PY
+)"
   perrule="$(echo "$findings" | grep -oE ': (warning|info|error) CDK[0-9]{4}' | grep -oE 'CDK[0-9]{4}' | sort | uniq -c | awk '{printf "%s×%s ", $2, $1}' || true)"
   printf '%-45s %-8s %-6s %s\n' "$name" "$result" "$ad" "${perrule:-none}"
   if [ -n "$findings" ]; then echo "$findings" | sed "s#$work/##; s#^#    #"; fi

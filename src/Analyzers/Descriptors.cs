@@ -63,7 +63,7 @@ namespace CdkLint
         public static readonly DiagnosticDescriptor CDK2001 = Create(
             RuleIds.BucketPublicAccessNotBlocked,
             "S3 bucket does not block public access",
-            "{0} {1}: set BlockPublicAccess = BlockPublicAccess.BLOCK_ALL",
+            "{0} {1}: {2}",
             Categories.Security,
             DiagnosticSeverity.Warning,
             "A bucket that does not block public access can be opened to the internet by one policy or ACL change; blocking it explicitly makes the template state the intent and such a change fail loudly.");

@@ -22,6 +22,8 @@ namespace CdkLint.Rules
         /// <summary>2.160 does not know the flag, 2.277 does: it is honoured from 2.161 on (a missed finding, never a false one).</summary>
         private static readonly System.Version FlagVersion = new(2, 161, 0);
 
+        private const string PublicRead = "grants public read access";
+
         private static readonly string[] Options = { "BlockPublicAcls", "BlockPublicPolicy", "IgnorePublicAcls", "RestrictPublicBuckets" };
 
         public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Descriptors.CDK2001);
@@ -64,7 +66,7 @@ namespace CdkLint.Rules
                 {
                     if (IsPublicRead(assignment.Value))
                     {
-                        Report(ctx, assignment.Value.Syntax.GetLocation(), "This bucket", "grants public read access", fixable: false);
+                        Report(ctx, assignment.Value.Syntax.GetLocation(), "This bucket", PublicRead, fixable: false);
                     }
 
                     return;
@@ -124,6 +126,9 @@ namespace CdkLint.Rules
                 location,
                 ImmutableDictionary<string, string?>.Empty.Add(FixableProperty, fixable ? "true" : "false"),
                 subject,
-                problem));
+                problem,
+                problem == PublicRead
+                    ? "serve its content through CloudFront with origin access control, and block public access on the bucket"
+                    : "set BlockPublicAccess = BlockPublicAccess.BLOCK_ALL"));
     }
 }
