@@ -264,11 +264,17 @@ namespace CdkLint.Tests.EndToEnd
             var findings = new HashSet<string>();
             foreach (var run in log.RootElement.GetProperty("runs").EnumerateArray())
             {
+                // What code-scanning services ingest: each CdkLint rule in the log carries its help link.
+                var helpLinks = run.GetProperty("tool").GetProperty("driver").GetProperty("rules").EnumerateArray()
+                    .Where(r => r.GetProperty("id").GetString()!.StartsWith("CDK", StringComparison.Ordinal))
+                    .ToDictionary(r => r.GetProperty("id").GetString()!, r => r.TryGetProperty("helpUri", out var uri) ? uri.GetString() : null);
+
                 foreach (var result in run.GetProperty("results").EnumerateArray())
                 {
                     var id = result.GetProperty("ruleId").GetString()!;
                     if (id.StartsWith("CDK", StringComparison.Ordinal) && !result.TryGetProperty("suppressions", out _))
                     {
+                        Assert.Equal(CdkLint.Descriptors.HelpLink(id), helpLinks.GetValueOrDefault(id));
                         findings.Add(id + "@" + result.GetProperty("locations").GetRawText());
                     }
                 }
