@@ -58,9 +58,34 @@ namespace CdkLint.Cdk
 
         private static CdkSymbols? Create(Compilation compilation)
         {
+            // A project without CDK pays one scan of its reference names: resolving a type by name would first index
+            // every type of every referenced assembly.
+            if (!ReferencesCdk(compilation))
+            {
+                return null;
+            }
+
             var stack = Resolve(compilation, "Amazon.CDK.Stack");
             var construct = Resolve(compilation, "Constructs.Construct");
             return stack is null || construct is null ? null : new CdkSymbols(compilation, stack, construct);
+        }
+
+        /// <summary>
+        /// Read from the reference list, not from the bound assemblies: binding the references is work the compiler
+        /// does anyway, and a project without CDK should not be the one to start it.
+        /// </summary>
+        private static bool ReferencesCdk(Compilation compilation)
+        {
+            foreach (var reference in compilation.References)
+            {
+                var path = (reference as PortableExecutableReference)?.FilePath ?? reference.Display;
+                if (path is not null && path.EndsWith("Amazon.CDK.Lib.dll", StringComparison.OrdinalIgnoreCase))
+                {
+                    return true;
+                }
+            }
+
+            return false;
         }
 
 #pragma warning disable RS0030 // The symbol table is the one place allowed to resolve types by name.

@@ -1,0 +1,261 @@
+using System;
+using System.IO;
+using System.Linq;
+using System.Diagnostics;
+using System.Globalization;
+using System.Text;
+using System.Text.RegularExpressions;
+
+// Measures what CdkLint adds to a build. For each app size it builds the generated app three times (no analyzer, an
+// empty analyzer, CdkLint) with the SDK's own analyzers off, and reads from -p:ReportAnalyzer=true and the task
+// performance summary: the C# compiler task's time and CdkLint's total analyzer execution time.
+var root = FindRoot();
+var sizes = args.Length > 0 ? args.Select(int.Parse).ToArray() : new[] { 50, 200, 800 };
+var work = Directory.CreateTempSubdirectory("cdklint-bench-").FullName;
+try
+{
+    Run("dotnet", "build src/CodeFixes/CdkLint.CodeFixes.csproj -c Release -nologo -v:q", root);
+    var cdkLint = new[] { "src/Analyzers/bin/Release/netstandard2.0/CdkLint.Analyzers.dll", "src/CodeFixes/bin/Release/netstandard2.0/CdkLint.CodeFixes.dll" }
+        .Select(p => Path.Combine(root, p)).ToArray();
+    var empty = BuildEmptyAnalyzer(work);
+
+    var table = new StringBuilder();
+    table.AppendLine("| app | lines | compiler (Csc task) s | CdkLint analyzers s | CdkLint / compiler | empty analyzer s | no analyzer: compiler s |");
+    table.AppendLine("|---|---:|---:|---:|---:|---:|---:|");
+    foreach (var size in sizes)
+    {
+        Measure(table, $"CDK app, {size} stacks", Generate(work, size, cdk: true), cdkLint, empty);
+    }
+
+    Measure(table, $"no CDK, {sizes.Max()} classes", Generate(work, sizes.Max(), cdk: false), cdkLint, empty);
+    Console.WriteLine();
+    Console.Write(table);
+}
+finally
+{
+    Directory.Delete(work, recursive: true);
+}
+
+static void Measure(StringBuilder table, string name, (string Dir, int Lines) app, string[] cdkLint, string empty)
+{
+    Run("dotnet", "restore -nologo -v:q", app.Dir);
+    var (cscNone, _) = Build(app.Dir, Array.Empty<string>());
+    var (cscEmpty, emptyTime) = Build(app.Dir, new[] { empty });
+    var (cscLint, lintTime) = Build(app.Dir, cdkLint);
+    Console.WriteLine($"{name}: csc {cscLint:F2} s, CdkLint {lintTime:F3} s");
+    table.AppendLine(string.Create(CultureInfo.InvariantCulture,
+        $"| {name} | {app.Lines} | {cscLint:F2} | {lintTime:F3} | {100 * lintTime / cscLint:F1}% | {emptyTime:F3} | {cscNone:F2} |"));
+}
+
+/// <summary>One full build: the Csc task's seconds, and the analyzer seconds of the given analyzer assemblies.</summary>
+static (double Csc, double Analyzers) Build(string dir, string[] analyzers)
+{
+    var items = string.Concat(analyzers.Select(a => $"<Analyzer Include=\"{a}\" />"));
+    File.WriteAllText(Path.Combine(dir, "Analyzers.props"), $"<Project><ItemGroup>{items}</ItemGroup></Project>");
+    var output = Run("dotnet", "build -c Release -nologo --no-restore --no-incremental -p:ReportAnalyzer=true -p:EnableNETAnalyzers=false -v:d -clp:PerformanceSummary", dir);
+    var csc = Regex.Matches(output, @"^\s*(\d+) ms\s+Csc\s+\d+ calls", RegexOptions.Multiline).Select(m => double.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture) / 1000).Sum();
+    if (Environment.GetEnvironmentVariable("CDKLINT_BENCH_DETAIL") == "1")
+    {
+        // Per-rule times, to find the rule that grows faster than the code.
+        foreach (Match line in Regex.Matches(output, @"^.*CdkLint\.(Rules|Analyzers).*$", RegexOptions.Multiline))
+        {
+            Console.WriteLine(line.Value.Trim());
+        }
+    }
+
+    var time = 0.0;
+    foreach (var analyzer in analyzers)
+    {
+        // ReportAnalyzer lists each analyzer assembly with its total: "   0.123   12   CdkLint.Analyzers, Version=…"
+        var assembly = Path.GetFileNameWithoutExtension(analyzer);
+        var match = Regex.Match(output, @"^\s*(<?\d+\.\d+)\s+<?\d+\s+" + Regex.Escape(assembly) + ",", RegexOptions.Multiline);
+        if (match.Success)
+        {
+            time += double.Parse(match.Groups[1].Value.TrimStart('<'), CultureInfo.InvariantCulture);
+        }
+    }
+
+    return (csc, time);
+}
+
+static (string Dir, int Lines) Generate(string work, int size, bool cdk)
+{
+    var dir = Path.Combine(work, (cdk ? "cdk-" : "plain-") + size);
+    Directory.CreateDirectory(dir);
+    File.WriteAllText(Path.Combine(dir, "App.csproj"), $"""
+        <Project Sdk="Microsoft.NET.Sdk">
+          <PropertyGroup>
+            <OutputType>Exe</OutputType>
+            <TargetFramework>net10.0</TargetFramework>
+            <Nullable>disable</Nullable>
+            <NoWarn>$(NoWarn);CS0618</NoWarn>
+          </PropertyGroup>
+          <ItemGroup>
+            {(cdk ? "<PackageReference Include=\"Amazon.CDK.Lib\" Version=\"2.160.0\" /><PackageReference Include=\"Constructs\" Version=\"10.0.5\" />" : string.Empty)}
+          </ItemGroup>
+          <Import Project="Analyzers.props" Condition="Exists('Analyzers.props')" />
+        </Project>
+        """);
+    var lines = 0;
+    var program = new StringBuilder(cdk ? "using Amazon.CDK;\nstatic class Program { static void Main() { var app = new App();\n" : "static class Program { static void Main() {\n");
+    for (var i = 0; i < size; i++)
+    {
+        var text = cdk ? CdkStack(i) : PlainClass(i);
+        lines += text.Split('\n').Length;
+        File.WriteAllText(Path.Combine(dir, $"Unit{i}.cs"), text);
+        program.AppendLine(cdk ? $"new Stack{i}(app, \"Stack{i}\");" : $"new Unit{i}().Run();");
+    }
+
+    program.AppendLine(cdk ? "app.Synth(); } }" : "} }");
+    File.WriteAllText(Path.Combine(dir, "Program.cs"), program.ToString());
+    return (dir, lines);
+}
+
+/// <summary>A stack with the mix the rules look at: table, bucket, queue, two functions, an API, IAM statements, props in a local and a helper.</summary>
+static string CdkStack(int i) => $$"""
+    using System.Collections.Generic;
+    using Amazon.CDK;
+    using Amazon.CDK.AWS.APIGateway;
+    using Amazon.CDK.AWS.DynamoDB;
+    using Amazon.CDK.AWS.IAM;
+    using Amazon.CDK.AWS.Lambda;
+    using Amazon.CDK.AWS.Lambda.EventSources;
+    using Amazon.CDK.AWS.S3;
+    using Amazon.CDK.AWS.SQS;
+    using Constructs;
+
+    public sealed class Stack{{i}} : Stack
+    {
+        public Stack{{i}}(Construct scope, string id) : base(scope, id)
+        {
+            var table = new Table(this, "Table", new TableProps
+            {
+                PartitionKey = new Attribute { Name = "pk", Type = AttributeType.STRING },
+                BillingMode = BillingMode.PAY_PER_REQUEST,
+                TableName = "table-{{i}}",
+                RemovalPolicy = RemovalPolicy.DESTROY,
+            });
+            var bucket = new Bucket(this, "Bucket", new BucketProps { Versioned = true, EnforceSSL = true });
+            var queue = new Queue(this, "Queue", new QueueProps { VisibilityTimeout = Duration.Seconds(30) });
+            var workerProps = Defaults("worker.handler");
+            workerProps.Timeout = Duration.Seconds(60);
+            workerProps.Environment = new Dictionary<string, string> { ["TABLE"] = table.TableName, ["LOG_LEVEL"] = "INFO" };
+            var worker = new Function(this, "Worker", workerProps);
+            worker.AddEventSource(new SqsEventSource(queue));
+            table.GrantReadWriteData(worker);
+            var api = new Function(this, "Api", new FunctionProps
+            {
+                Runtime = Runtime.NODEJS_20_X,
+                Handler = "index.handler",
+                Code = Code.FromInline("exports.handler = async () => ({ statusCode: 200 });"),
+                MemorySize = 256,
+                Timeout = Duration.Seconds(10),
+                Tracing = Tracing.ACTIVE,
+            });
+            api.AddToRolePolicy(new PolicyStatement(new PolicyStatementProps { Actions = new[] { "s3:GetObject" }, Resources = new[] { bucket.ArnForObjects("*") } }));
+            api.AddToRolePolicy(new PolicyStatement(new PolicyStatementProps { Actions = new[] { "xray:PutTraceSegments" }, Resources = new[] { "*" } }));
+            var rest = new LambdaRestApi(this, "Rest", new LambdaRestApiProps { Handler = api, DeployOptions = new StageOptions { ThrottlingRateLimit = 100, ThrottlingBurstLimit = 200 } });
+            new CfnOutput(this, "Url", new CfnOutputProps { Value = rest.Url });
+        }
+
+        private static FunctionProps Defaults(string handler) => new FunctionProps
+        {
+            Runtime = Runtime.PYTHON_3_12,
+            Handler = handler,
+            Code = Code.FromAsset("src"),
+            MemorySize = 512,
+        };
+    }
+    """;
+
+static string PlainClass(int i) => $$"""
+    using System.Collections.Generic;
+    using System.Linq;
+
+    public sealed class Unit{{i}}
+    {
+        private readonly Dictionary<string, int> _counts = new() { ["a"] = 1, ["b"] = 2 };
+
+        public int Run()
+        {
+            var items = new List<Item{{i}}> { new Item{{i}} { Name = "x", Size = 3 }, new Item{{i}} { Name = "y", Size = 4 } };
+            var total = items.Where(x => x.Size > 1).Sum(x => x.Size);
+            foreach (var pair in _counts)
+            {
+                total += pair.Value * pair.Key.Length;
+            }
+
+            return total + Helper(new Item{{i}} { Name = "z" });
+        }
+
+        private static int Helper(Item{{i}} item) => item.Name.Length;
+    }
+
+    public sealed class Item{{i}}
+    {
+        public string Name { get; set; }
+        public int Size { get; set; }
+    }
+    """;
+
+/// <summary>The baseline: an analyzer that registers nothing, so the driver's own cost shows.</summary>
+static string BuildEmptyAnalyzer(string work)
+{
+    var dir = Path.Combine(work, "empty");
+    Directory.CreateDirectory(dir);
+    File.WriteAllText(Path.Combine(dir, "Empty.csproj"), """
+        <Project Sdk="Microsoft.NET.Sdk">
+          <PropertyGroup><TargetFramework>netstandard2.0</TargetFramework><AssemblyName>EmptyAnalyzer</AssemblyName></PropertyGroup>
+          <ItemGroup><PackageReference Include="Microsoft.CodeAnalysis.CSharp" Version="4.8.0" PrivateAssets="all" /></ItemGroup>
+        </Project>
+        """);
+    File.WriteAllText(Path.Combine(dir, "Empty.cs"), """
+        using System.Collections.Immutable;
+        using Microsoft.CodeAnalysis;
+        using Microsoft.CodeAnalysis.Diagnostics;
+
+        [DiagnosticAnalyzer(LanguageNames.CSharp)]
+        public sealed class EmptyAnalyzer : DiagnosticAnalyzer
+        {
+            private static readonly DiagnosticDescriptor Rule = new DiagnosticDescriptor("EMPTY001", "Empty", "Empty", "Empty", DiagnosticSeverity.Hidden, true);
+            public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics => ImmutableArray.Create(Rule);
+            public override void Initialize(AnalysisContext context)
+            {
+                context.EnableConcurrentExecution();
+                context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+                context.RegisterCompilationStartAction(_ => { });
+            }
+        }
+        """);
+    Run("dotnet", "build -c Release -nologo -v:q", dir);
+    return Path.Combine(dir, "bin", "Release", "netstandard2.0", "EmptyAnalyzer.dll");
+}
+
+static string Run(string file, string arguments, string dir)
+{
+    var info = new ProcessStartInfo(file, arguments) { WorkingDirectory = dir, RedirectStandardOutput = true, RedirectStandardError = true };
+    using var process = Process.Start(info)!;
+    var stdout = process.StandardOutput.ReadToEndAsync();
+    var stderr = process.StandardError.ReadToEndAsync();
+    process.WaitForExit();
+    var output = stdout.Result + stderr.Result;
+    if (process.ExitCode != 0)
+    {
+        throw new InvalidOperationException($"{file} {arguments} failed in {dir}:\n{output}");
+    }
+
+    return output;
+}
+
+static string FindRoot()
+{
+    for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+    {
+        if (File.Exists(Path.Combine(dir.FullName, "CdkLint.sln")))
+        {
+            return dir.FullName;
+        }
+    }
+
+    throw new InvalidOperationException("run from inside the CdkLint repository");
+}
