@@ -67,6 +67,7 @@ namespace CdkLint.Tests.EndToEnd
                 }
 
                 var templateBefore = Synth(dir);
+                File.WriteAllText(Path.Combine(dir, "template-before.json"), templateBefore);
 
                 // CDK1002 first: its fix must see the DESTROY policy CDK1001's rename would otherwise replace.
                 foreach (var id in fixable.OrderBy(id => id == "CDK1002" ? "0" : id))
@@ -85,12 +86,21 @@ namespace CdkLint.Tests.EndToEnd
                 }
 
                 var templateAfter = Synth(dir);
+                File.WriteAllText(Path.Combine(dir, "template-after.json"), templateAfter);
                 foreach (var (id, check) in TemplateChecks)
                 {
                     if (fixable.Contains(id))
                     {
                         check(templateBefore, templateAfter);
                     }
+                }
+
+                var nagBefore = CdkNag(Path.Combine(dir, "template-before.json"));
+                var nagAfter = CdkNag(Path.Combine(dir, "template-after.json"));
+                foreach (var (id, nagRule, resource) in CdkNagRules.Where(r => fixable.Contains(r.CdkLint)))
+                {
+                    Assert.True(nagBefore.Any(f => f.Is(nagRule, resource)), $"{id}: cdk-nag should report {nagRule} on {resource} before fixing; it reported:\n{string.Join("\n", nagBefore)}");
+                    Assert.False(nagAfter.Any(f => f.Is(nagRule, resource)), $"{id}: cdk-nag still reports {nagRule} on {resource} after fixing; it reported:\n{string.Join("\n", nagAfter)}");
                 }
             }
             finally
@@ -101,6 +111,26 @@ namespace CdkLint.Tests.EndToEnd
                 {
                     Directory.Delete(dir, recursive: true);
                 }
+            }
+        }
+
+        [Fact]
+        public void Readme_and_rule_pages_name_the_cdk_nag_rules_this_test_proves()
+        {
+            var readme = File.ReadAllText(Path.Combine(CdkReferences.RepositoryRoot, "README.md")).Replace("\r", string.Empty);
+            var from = readme.IndexOf("## CdkLint, cdk-nag and cfn-lint side by side", StringComparison.Ordinal);
+            Assert.True(from >= 0, "README.md needs the section \"CdkLint, cdk-nag and cfn-lint side by side\"");
+            var section = readme.Substring(from, readme.IndexOf("\n## ", from, StringComparison.Ordinal) - from);
+            var rows = section.Split('\n').Where(l => l.StartsWith("| [CDK", StringComparison.Ordinal)).ToList();
+            Assert.Equal(Catalogue.Descriptors.Select(d => d.Id).Concat(Catalogue.Suppressions.Select(s => s.Id)).Distinct().Count(), rows.Count);
+            foreach (var row in rows)
+            {
+                var id = row.Substring(3, row.IndexOf(']', StringComparison.Ordinal) - 3);
+                var settled = Regex.Matches(row.Split('|')[2], "(AwsSolutions|Serverless)-[A-Za-z0-9]+").Select(m => m.Value).ToHashSet();
+                var proven = CdkNagRules.Where(r => r.CdkLint == id).Select(r => r.CdkNag.Split('[')[0]).ToHashSet();
+                Assert.True(proven.SetEquals(settled), $"README's row for {id} says cdk-nag's {string.Join(", ", settled)}; the test proves {string.Join(", ", proven)}");
+                var page = File.ReadAllText(Path.Combine(CdkReferences.RepositoryRoot, "docs", "rules", id + ".md"));
+                Assert.All(proven, rule => Assert.Contains(rule, page));
             }
         }
 
@@ -217,6 +247,96 @@ namespace CdkLint.Tests.EndToEnd
                 Assert.Equal(3, Regex.Matches(after, "\"TracingConfig\": \\{\\s*\"Mode\": \"Active\"").Count);
             }),
         };
+
+        /// <summary>
+        /// The cdk-nag rules (AwsSolutions and Serverless packs) each CdkLint fix settles on the sample, with the
+        /// resource (logical ID prefix, empty for any) of the finding; README.md publishes the same table. Left out,
+        /// because the run shows the fix does not settle them: AwsSolutions-S2 passes a bucket with no public access
+        /// block at all (S3 blocks public access by default), so it does not report the original sample; AwsSolutions-L1
+        /// asks for the newest runtime aws-cdk-lib knows (python3.15), not only a supported one, so it still reports
+        /// the fixed python3.14 functions.
+        /// </summary>
+        private static readonly (string CdkLint, string CdkNag, string Resource)[] CdkNagRules =
+        {
+            ("CDK1004", "AwsSolutions-DDB3", "ProductsTable"),
+            ("CDK2002", "AwsSolutions-S10", "ProductImagesBucket"), // the bucket and its bucket policy
+            // IAM5 reports each wildcard on its own. The `*` action on the images bucket has no fix, and X-Ray tracing
+            // (CDK4004's fix) puts `xray:*` calls on resource `*` in every function's policy: only the wildcard
+            // actions CDK2003 replaced by a grant must be gone.
+            ("CDK2003", "AwsSolutions-IAM5[Action::", "GetProductFunctionServiceRoleDefaultPolicy"),
+            ("CDK3002", "Serverless-APIGWDefaultThrottling", "ProductsApiDeploymentStage"),
+            ("CDK3003", "Serverless-LambdaDefaultMemorySize", ""),
+            ("CDK3003", "Serverless-LambdaDefaultTimeout", ""),
+            ("CDK4003", "AwsSolutions-APIG1", "ProductsApiDeploymentStage"),
+            ("CDK4003", "AwsSolutions-APIG6", "ProductsApiDeploymentStage"),
+            ("CDK4003", "Serverless-APIGWAccessLogging", "ProductsApiDeploymentStage"),
+            ("CDK4003", "Serverless-APIGWXrayEnabled", "ProductsApiDeploymentStage"),
+            ("CDK4004", "Serverless-LambdaTracing", ""),
+        };
+
+        private sealed record NagFinding(string Rule, string Level, string Resource)
+        {
+            /// <summary>
+            /// Rules that report several findings per resource name each one: `AwsSolutions-IAM5[Action::dynamodb:*]`
+            /// is a finding of AwsSolutions-IAM5 and of AwsSolutions-IAM5[Action::.
+            /// </summary>
+            public bool Is(string rule, string resourcePrefix) =>
+                (Rule == rule || Rule.StartsWith(rule.Contains('[') ? rule : rule + "[", StringComparison.Ordinal))
+                && Resource.StartsWith(resourcePrefix, StringComparison.Ordinal);
+
+            public override string ToString() => $"{Rule} ({Level}) {Resource}";
+        }
+
+        private static readonly object NagInstallLock = new();
+
+        /// <summary>Runs tests/CdkLint.Tests/EndToEnd/nag/nag.js (cdk-nag in a JavaScript CDK app) over a template.</summary>
+        private List<NagFinding> CdkNag(string template)
+        {
+            var nagDir = Path.Combine(CdkReferences.RepositoryRoot, "tests", "CdkLint.Tests", "EndToEnd", "nag");
+            InstallNag(nagDir);
+            var findingsFile = Path.ChangeExtension(template, ".nag.json");
+            var started = DateTime.UtcNow;
+            var (code, output) = Tool("node", $"nag.js \"{template}\" \"{findingsFile}\"", nagDir);
+            Assert.True(code == 0, "cdk-nag could not check " + template + ":\n" + output);
+            _output.WriteLine($"cdk-nag {Path.GetFileName(template)}: {(DateTime.UtcNow - started).TotalSeconds:F0} s");
+            return JsonSerializer.Deserialize<List<NagFinding>>(File.ReadAllText(findingsFile), new JsonSerializerOptions { PropertyNameCaseInsensitive = true })!;
+        }
+
+        /// <summary>
+        /// `npm ci` from the committed lockfile, once: skipped while node_modules was installed from the same lockfile
+        /// (its hash is stamped into node_modules). This is the only test that uses the network.
+        /// </summary>
+        private void InstallNag(string nagDir)
+        {
+            lock (NagInstallLock)
+            {
+                var lockHash = Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(File.ReadAllBytes(Path.Combine(nagDir, "package-lock.json"))));
+                var stamp = Path.Combine(nagDir, "node_modules", ".cdklint-lock-sha256");
+                if (File.Exists(stamp) && File.ReadAllText(stamp) == lockHash)
+                {
+                    return;
+                }
+
+                var started = DateTime.UtcNow;
+                var (code, output) = Tool(OperatingSystem.IsWindows() ? "npm.cmd" : "npm", "ci --no-audit --no-fund", nagDir);
+                Assert.True(code == 0, "npm ci failed in " + nagDir + ":\n" + output);
+                File.WriteAllText(stamp, lockHash);
+                _output.WriteLine($"npm ci: {(DateTime.UtcNow - started).TotalSeconds:F0} s");
+            }
+        }
+
+        /// <summary>Node.js and npm are part of what this test needs: without them it fails and says so.</summary>
+        private static (int ExitCode, string Output) Tool(string fileName, string arguments, string dir)
+        {
+            try
+            {
+                return Processes.Run(fileName, arguments, dir);
+            }
+            catch (System.ComponentModel.Win32Exception e)
+            {
+                throw new InvalidOperationException($"The end-to-end test needs Node.js and npm on PATH to run cdk-nag; starting `{fileName}` failed: {e.Message}", e);
+            }
+        }
 
         private static IEnumerable<string> Resources(string template, string type)
         {
