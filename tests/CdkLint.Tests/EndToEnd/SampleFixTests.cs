@@ -179,6 +179,9 @@ namespace CdkLint.Tests.EndToEnd
                 Assert.Matches("\"AllowedOrigins\": \\[\\s*\"\\*\"", before);
                 Assert.DoesNotMatch("\"AllowedOrigins\": \\[\\s*\"\\*\"", after);
                 Assert.Contains("https://shop.example-shop.com", after);
+                // The REST API's preflight (OPTIONS) answers with the listed origin, not '*'.
+                Assert.Contains("\"method.response.header.Access-Control-Allow-Origin\": \"'*'\"", before);
+                Assert.DoesNotContain("\"method.response.header.Access-Control-Allow-Origin\": \"'*'\"", after);
             }),
             ("CDK3001", (before, after) =>
             {
@@ -216,13 +219,20 @@ namespace CdkLint.Tests.EndToEnd
             ("CDK4001", (before, after) =>
             {
                 Assert.DoesNotContain("\"Key\": \"Owner\"", before);
-                // Every taggable resource of the stack carries both keys: the table, the bucket, the functions, the API…
-                foreach (var type in new[] { "AWS::DynamoDB::Table", "AWS::S3::Bucket", "AWS::Lambda::Function", "AWS::ApiGateway::RestApi", "AWS::SNS::Topic" })
+                // The main resources are tagged, and every resource that takes tags carries both keys.
+                foreach (var type in new[] { "AWS::DynamoDB::Table", "AWS::S3::Bucket", "AWS::Lambda::Function", "AWS::ApiGateway::RestApi", "AWS::SNS::Topic", "AWS::CloudFront::Distribution" })
                 {
-                    foreach (var resource in Resources(after, type))
+                    Assert.NotEmpty(Resources(after, type));
+                    Assert.All(Resources(after, type), resource => Assert.Contains("\"Tags\"", resource));
+                }
+
+                using var json = JsonDocument.Parse(after);
+                foreach (var resource in json.RootElement.GetProperty("Resources").EnumerateObject())
+                {
+                    if (resource.Value.TryGetProperty("Properties", out var properties) && properties.TryGetProperty("Tags", out var tags) && tags.ValueKind == JsonValueKind.Array)
                     {
-                        Assert.Contains("\"Key\": \"Owner\"", resource);
-                        Assert.Contains("\"Key\": \"Environment\"", resource);
+                        var keys = tags.EnumerateArray().Select(t => t.GetProperty("Key").GetString()).ToList();
+                        Assert.True(keys.Contains("Owner") && keys.Contains("Environment"), $"{resource.Name} is tagged without Owner/Environment");
                     }
                 }
             }),
