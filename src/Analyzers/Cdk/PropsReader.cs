@@ -85,8 +85,26 @@ namespace CdkLint.Cdk
     {
         private const int MaxDepth = 4;
 
+        /// <summary>
+        /// Every "missing setting" rule reads the props of the same creations: the view is computed once per props
+        /// operation and shared (the analyzer driver hands every analyzer the same operation tree).
+        /// </summary>
+        private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<IOperation, PropsView> CreationCache = new();
+
         public static PropsView Read(ConstructCreation creation, CancellationToken cancellationToken)
-            => creation.PropsArgument is null ? PropsView.None : Read(creation.PropsArgument, cancellationToken);
+        {
+            if (creation.PropsArgument is not { } props)
+            {
+                return PropsView.None;
+            }
+
+            if (CreationCache.TryGetValue(props, out var cached))
+            {
+                return cached;
+            }
+
+            return CreationCache.GetValue(props, p => Read(p, cancellationToken));
+        }
 
         public static PropsView Read(IOperation? value, CancellationToken cancellationToken)
             => Read(value, value?.Syntax.SpanStart ?? 0, 0, cancellationToken);
