@@ -33,6 +33,19 @@ namespace CdkLint.Tests.Package
             Assert.Equal("CdkLint", metadata.Element(ns + "id")!.Value);
             Assert.Equal("true", metadata.Element(ns + "developmentDependency")?.Value);
             Assert.Empty(metadata.Descendants(ns + "dependency"));
+
+            // What a team looks at before adopting a package.
+            Assert.False(string.IsNullOrWhiteSpace(metadata.Element(ns + "description")?.Value));
+            Assert.Equal("Apache-2.0", metadata.Element(ns + "license")?.Value);
+            Assert.Equal("expression", metadata.Element(ns + "license")?.Attribute("type")?.Value);
+            Assert.StartsWith("https://", metadata.Element(ns + "projectUrl")?.Value);
+            Assert.StartsWith("https://", metadata.Element(ns + "repository")?.Attribute("url")?.Value);
+            Assert.Contains("cdk", metadata.Element(ns + "tags")?.Value ?? string.Empty);
+            Assert.Equal("README.md", metadata.Element(ns + "readme")?.Value);
+            Assert.Contains("README.md", entries);
+            Assert.Contains("## " + PackedPackage.Version, metadata.Element(ns + "releaseNotes")?.Value ?? string.Empty);
+            Assert.Contains("build/presets/CdkLint.Strict.globalconfig", entries);
+            Assert.Contains("build/presets/CdkLint.None.globalconfig", entries);
         }
 
         [Fact]
