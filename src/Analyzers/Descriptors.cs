@@ -14,6 +14,7 @@ namespace CdkLint
             public const string Performance = "CdkLint.Performance";
             public const string Observability = "CdkLint.Observability";
             public const string Correctness = "CdkLint.Correctness";
+            public const string Policy = "CdkLint.Policy";
         }
 
         public static readonly DiagnosticDescriptor CDK1001 = Create(
@@ -193,6 +194,16 @@ namespace CdkLint
             RuleIds.ConstructCreatedForSideEffect,
             "CA1806",
             "A construct created with a scope registers itself in the construct tree: discarding the reference is the CDK idiom, not an ignored result.");
+
+        // ---- CDK9xxx Team policies (issue 13) ----
+
+        public static readonly DiagnosticDescriptor CDK9001 = Create(
+            RuleIds.SuppressionWithoutReason,
+            "CdkLint finding suppressed without a reason",
+            "{0} suppresses a CdkLint finding without a reason: add {1} that says why",
+            Categories.Policy,
+            DiagnosticSeverity.Info,
+            "A suppressed finding is an accepted risk; without its reason nobody can tell a reviewed exception from a silenced warning.");
 
         public static string HelpLink(string id) => HelpLinkBase + id + ".md";
 

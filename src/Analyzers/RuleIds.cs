@@ -29,5 +29,7 @@ namespace CdkLint
         public const string DeprecatedLambdaRuntime = "CDK5002";
 
         public const string ConstructCreatedForSideEffect = "CDKS001";
+
+        public const string SuppressionWithoutReason = "CDK9001";
     }
 }

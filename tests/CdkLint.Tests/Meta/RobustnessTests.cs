@@ -104,7 +104,9 @@ namespace CdkLint.Tests.Meta
             var findings = diagnostics.Where(d => d.Id.StartsWith("CDK", StringComparison.Ordinal)).ToList();
             var perRule = string.Join(" ", findings.GroupBy(d => d.Id).OrderBy(g => g.Key).Select(g => g.Key + "×" + g.Count()));
             _output.WriteLine(perRule);
-            Assert.True(findings.Select(d => d.Id).Distinct().Count() == Catalogue.Descriptors.Length, "the sample shows every rule: " + perRule);
+            // Every CDK rule of the catalogue (team-policy rules, CDK9xxx, are about how a team suppresses, not about the stack).
+            var rules = Catalogue.Descriptors.Select(d => d.Id).Where(id => !id.StartsWith("CDK9", StringComparison.Ordinal)).ToList();
+            Assert.True(rules.All(id => findings.Any(d => d.Id == id)), "the sample shows every rule: " + perRule);
 
             var applied = 0;
             var failures = new List<string>();
