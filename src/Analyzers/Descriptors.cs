@@ -205,6 +205,22 @@ namespace CdkLint
             DiagnosticSeverity.Info,
             "A suppressed finding is an accepted risk; without its reason nobody can tell a reviewed exception from a silenced warning.");
 
+        public static readonly DiagnosticDescriptor CDK9100 = Create(
+            RuleIds.TeamPolicy,
+            "Team policy not met",
+            "[{0}] {1} ({2})",
+            Categories.Policy,
+            DiagnosticSeverity.Warning,
+            "A requirement the team declared in cdklint.json is not met; the policy's name, message and severity come from that file.");
+
+        public static readonly DiagnosticDescriptor CDK9101 = Create(
+            RuleIds.TeamPolicyFileInvalid,
+            "cdklint.json cannot be read",
+            "{0} ({1},{2}): {3}; its policies are not applied",
+            Categories.Policy,
+            DiagnosticSeverity.Warning,
+            "The team's cdklint.json has a problem; until it is fixed none of its policies are checked.");
+
         public static string HelpLink(string id) => HelpLinkBase + id + ".md";
 
         private static DiagnosticDescriptor Create(string id, string title, string message, string category, DiagnosticSeverity severity, string description, params string[] tags)

@@ -31,5 +31,7 @@ namespace CdkLint
         public const string ConstructCreatedForSideEffect = "CDKS001";
 
         public const string SuppressionWithoutReason = "CDK9001";
+        public const string TeamPolicy = "CDK9100";
+        public const string TeamPolicyFileInvalid = "CDK9101";
     }
 }

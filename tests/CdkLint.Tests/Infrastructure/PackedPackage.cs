@@ -10,7 +10,10 @@ namespace CdkLint.Tests.Infrastructure
     {
         private static readonly Lazy<string> Nupkg = new(() =>
         {
-            var (code, output) = Processes.Run("bash", "eng/pack.sh", CdkReferences.RepositoryRoot);
+            // A prerelease label unique to this run: another checkout's tests on the same machine pack the same base
+            // version, and the NuGet cache is shared.
+            var label = "test." + DateTime.UtcNow.ToString("yyyyMMddHHmmss", System.Globalization.CultureInfo.InvariantCulture) + "." + Environment.ProcessId;
+            var (code, output) = Processes.Run("bash", "eng/pack.sh " + label, CdkReferences.RepositoryRoot);
             Assert.True(code == 0, output);
             var path = output.Trim().Split('\n').Last().Trim();
             Assert.True(File.Exists(path), $"pack reported {path}, which does not exist:\n{output}");

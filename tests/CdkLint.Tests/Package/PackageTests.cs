@@ -43,9 +43,10 @@ namespace CdkLint.Tests.Package
             Assert.Contains("cdk", metadata.Element(ns + "tags")?.Value ?? string.Empty);
             Assert.Equal("README.md", metadata.Element(ns + "readme")?.Value);
             Assert.Contains("README.md", entries);
-            Assert.Contains("## " + PackedPackage.Version, metadata.Element(ns + "releaseNotes")?.Value ?? string.Empty);
+            Assert.Contains("## " + PackedPackage.Version.Split('-')[0], metadata.Element(ns + "releaseNotes")?.Value ?? string.Empty);
             Assert.Contains("build/presets/CdkLint.Strict.globalconfig", entries);
             Assert.Contains("build/presets/CdkLint.None.globalconfig", entries);
+            Assert.Contains("build/schema/cdklint.schema.json", entries);
         }
 
         [Fact]
