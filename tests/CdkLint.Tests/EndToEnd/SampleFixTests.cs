@@ -20,7 +20,7 @@ namespace CdkLint.Tests.EndToEnd
     public class SampleFixTests
     {
         /// <summary>The findings samples/Ecommerce/README.md lists, per rule.</summary>
-        private static readonly Dictionary<string, int> ExpectedBefore = new()
+        internal static readonly Dictionary<string, int> ExpectedBefore = new()
         {
             ["CDK1001"] = 4, ["CDK1002"] = 3, ["CDK1003"] = 1, ["CDK1004"] = 1, ["CDK1005"] = 1,
             ["CDK2001"] = 1, ["CDK2002"] = 1, ["CDK2003"] = 3, ["CDK2004"] = 2, ["CDK2005"] = 3,
@@ -360,7 +360,7 @@ namespace CdkLint.Tests.EndToEnd
             }
         }
 
-        private static string CopySample()
+        internal static string CopySample()
         {
             var source = Path.Combine(CdkReferences.RepositoryRoot, "samples", "Ecommerce");
             var dir = Directory.CreateTempSubdirectory("cdklint-sample-").FullName;

@@ -9,6 +9,30 @@ namespace CdkLint.Tests.Infrastructure
     {
         public static (int ExitCode, string Output) Run(string fileName, string arguments, string workingDirectory, int timeoutSeconds = 600, System.Collections.Generic.IDictionary<string, string>? environment = null)
         {
+            var info = StartInfo(fileName, arguments, workingDirectory, environment);
+            var output = new StringBuilder();
+            using var process = new Process { StartInfo = info };
+            process.OutputDataReceived += (_, e) => { if (e.Data is not null) { lock (output) { output.AppendLine(e.Data); } } };
+            process.ErrorDataReceived += (_, e) => { if (e.Data is not null) { lock (output) { output.AppendLine(e.Data); } } };
+            process.Start();
+            process.BeginOutputReadLine();
+            process.BeginErrorReadLine();
+            if (!process.WaitForExit(timeoutSeconds * 1000))
+            {
+                process.Kill(entireProcessTree: true);
+                throw new TimeoutException($"{fileName} {arguments} did not finish in {timeoutSeconds} s:\n{output}");
+            }
+
+            process.WaitForExit();
+            lock (output)
+            {
+                return (process.ExitCode, output.ToString());
+            }
+        }
+
+        /// <summary>How every tool is started: output captured, and the environment of a user's shell, not of the test host.</summary>
+        public static ProcessStartInfo StartInfo(string fileName, string arguments, string workingDirectory, System.Collections.Generic.IDictionary<string, string>? environment = null)
+        {
             var info = new ProcessStartInfo(fileName, arguments)
             {
                 WorkingDirectory = workingDirectory,
@@ -30,24 +54,7 @@ namespace CdkLint.Tests.Infrastructure
                 info.Environment[pair.Key] = pair.Value;
             }
 
-            var output = new StringBuilder();
-            using var process = new Process { StartInfo = info };
-            process.OutputDataReceived += (_, e) => { if (e.Data is not null) { lock (output) { output.AppendLine(e.Data); } } };
-            process.ErrorDataReceived += (_, e) => { if (e.Data is not null) { lock (output) { output.AppendLine(e.Data); } } };
-            process.Start();
-            process.BeginOutputReadLine();
-            process.BeginErrorReadLine();
-            if (!process.WaitForExit(timeoutSeconds * 1000))
-            {
-                process.Kill(entireProcessTree: true);
-                throw new TimeoutException($"{fileName} {arguments} did not finish in {timeoutSeconds} s:\n{output}");
-            }
-
-            process.WaitForExit();
-            lock (output)
-            {
-                return (process.ExitCode, output.ToString());
-            }
+            return info;
         }
     }
 }
