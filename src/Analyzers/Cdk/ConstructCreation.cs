@@ -35,26 +35,26 @@ namespace CdkLint.Cdk
         public Location Location => Operation.Syntax.GetLocation();
 
         /// <summary>The construct id argument (the parameter named <c>id</c>), if any.</summary>
-        public IOperation? IdArgument
-        {
-            get
-            {
-                var arguments = Operation switch
-                {
-                    IObjectCreationOperation create => create.Arguments,
-                    IInvocationOperation call => call.Arguments,
-                    _ => default,
-                };
-                foreach (var argument in arguments)
-                {
-                    if (argument.Parameter?.Name == "id")
-                    {
-                        return argument.Value;
-                    }
-                }
+        public IOperation? IdArgument => Argument("id");
 
-                return null;
+        /// <summary>The argument passed for the constructor parameter named <paramref name="parameter"/> (`scope`, `id`), if any.</summary>
+        public IOperation? Argument(string parameter)
+        {
+            var arguments = Operation switch
+            {
+                IObjectCreationOperation create => create.Arguments,
+                IInvocationOperation call => call.Arguments,
+                _ => default,
+            };
+            foreach (var argument in arguments)
+            {
+                if (argument.Parameter?.Name == parameter)
+                {
+                    return argument.Value;
+                }
             }
+
+            return null;
         }
 
         /// <summary>How a message names the construct: its constant id (`'Images'`) or its type (`Bucket`).</summary>

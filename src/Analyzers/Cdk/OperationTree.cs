@@ -48,6 +48,38 @@ namespace CdkLint.Cdk
             return symbol is not null && symbol.Name == member && SymbolEqualityComparer.Default.Equals(symbol.ContainingType, type);
         }
 
+        /// <summary>
+        /// The one `return` of a helper method declared in the same file as the call (`private static FunctionProps
+        /// Defaults() => …`): where props built by a helper come from. Null for helpers elsewhere or with several returns.
+        /// </summary>
+        public static IReturnOperation? SingleReturn(IInvocationOperation invocation, System.Threading.CancellationToken cancellationToken)
+        {
+            var method = invocation.TargetMethod;
+            if (method.DeclaringSyntaxReferences.Length != 1 || invocation.SemanticModel is not { } model
+                || method.DeclaringSyntaxReferences[0].SyntaxTree != invocation.Syntax.SyntaxTree
+                || method.DeclaringSyntaxReferences[0].GetSyntax(cancellationToken) is not Microsoft.CodeAnalysis.CSharp.Syntax.MethodDeclarationSyntax declaration
+                || model.GetOperation(declaration, cancellationToken) is not { } body)
+            {
+                return null;
+            }
+
+            IReturnOperation? single = null;
+            foreach (var op in body.Descendants())
+            {
+                if (op is IReturnOperation ret)
+                {
+                    if (single is not null)
+                    {
+                        return null;
+                    }
+
+                    single = ret;
+                }
+            }
+
+            return single;
+        }
+
         /// <summary>The local or field a creation is stored in.</summary>
         public static ISymbol? HolderOf(IOperation creation)
             => creation.Parent switch

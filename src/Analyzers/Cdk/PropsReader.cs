@@ -252,38 +252,8 @@ namespace CdkLint.Cdk
             => operation is IObjectCreationOperation { Constructor: { } ctor } && ctor.ContainingType.Locations.Length > 0 && !ctor.ContainingType.Locations[0].IsInSource;
 
         private static PropsView ReadHelper(IInvocationOperation invocation, int depth, CancellationToken cancellationToken)
-        {
-            var method = invocation.TargetMethod;
-            if (method.DeclaringSyntaxReferences.Length != 1 || invocation.SemanticModel is not { } model)
-            {
-                return PropsView.Unknown;
-            }
-
-            var reference = method.DeclaringSyntaxReferences[0];
-            if (reference.SyntaxTree != invocation.Syntax.SyntaxTree
-                || reference.GetSyntax(cancellationToken) is not MethodDeclarationSyntax declaration
-                || model.GetOperation(declaration, cancellationToken) is not { } body)
-            {
-                return PropsView.Unknown;
-            }
-
-            IReturnOperation? single = null;
-            foreach (var op in body.Descendants())
-            {
-                if (op is IReturnOperation ret)
-                {
-                    if (single is not null)
-                    {
-                        return PropsView.Unknown;
-                    }
-
-                    single = ret;
-                }
-            }
-
-            return single?.ReturnedValue is { } returned
+            => OperationTree.SingleReturn(invocation, cancellationToken) is { ReturnedValue: { } returned } single
                 ? Read(returned, single.Syntax.SpanStart, depth + 1, cancellationToken)
                 : PropsView.Unknown;
-        }
     }
 }

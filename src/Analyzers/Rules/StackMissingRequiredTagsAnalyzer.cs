@@ -159,13 +159,7 @@ namespace CdkLint.Rules
                     }
                 }
 
-                ISymbol? holder = creation.Parent switch
-                {
-                    IVariableInitializerOperation { Parent: IVariableDeclaratorOperation d } => d.Symbol,
-                    ISimpleAssignmentOperation { Target: IFieldReferenceOperation f } => f.Field,
-                    ISimpleAssignmentOperation { Target: ILocalReferenceOperation l } => l.Local,
-                    _ => null,
-                };
+                var holder = OperationTree.HolderOf(creation);
                 _creations.Add((type, props, scope, holder));
             }
 

@@ -112,19 +112,7 @@ namespace CdkLint.CodeFixes.Editing
         }
 
         private static SyntaxNode? FindReturned(IInvocationOperation invocation, int depth, CancellationToken cancellationToken)
-        {
-            var method = invocation.TargetMethod;
-            if (method.DeclaringSyntaxReferences.Length != 1 || invocation.SemanticModel is not { } model
-                || method.DeclaringSyntaxReferences[0].SyntaxTree != invocation.Syntax.SyntaxTree
-                || method.DeclaringSyntaxReferences[0].GetSyntax(cancellationToken) is not MethodDeclarationSyntax declaration
-                || model.GetOperation(declaration, cancellationToken) is not { } body)
-            {
-                return null;
-            }
-
-            var returns = body.Descendants().OfType<IReturnOperation>().ToList();
-            return returns.Count == 1 ? FindObject(returns[0].ReturnedValue, depth + 1, cancellationToken) : null;
-        }
+            => OperationTree.SingleReturn(invocation, cancellationToken) is { } single ? FindObject(single.ReturnedValue, depth + 1, cancellationToken) : null;
 
         /// <summary>`IBucketProps` → `Amazon.CDK.AWS.S3.BucketProps` (the class CDK ships beside its props interface).</summary>
         public static string? PropsClassName(ConstructCreation creation, CdkSymbols symbols)

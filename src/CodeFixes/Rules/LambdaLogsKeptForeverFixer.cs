@@ -53,7 +53,7 @@ namespace CdkLint.CodeFixes.Rules
                 return base.TryFixCreation(context, editor, additions, creation, diagnostic);
             }
 
-            if (Retention(context) is not { } retention || Argument(creation, "scope") is not { } scope || creation.IdArgument?.Syntax is not ExpressionSyntax id)
+            if (Retention(context) is not { } retention || creation.Argument("scope")?.Syntax is not ExpressionSyntax scope || creation.IdArgument?.Syntax is not ExpressionSyntax id)
             {
                 return false;
             }
@@ -94,17 +94,6 @@ namespace CdkLint.CodeFixes.Rules
             }
 
             return null;
-        }
-
-        private static ExpressionSyntax? Argument(ConstructCreation creation, string name)
-        {
-            var arguments = creation.Operation switch
-            {
-                IObjectCreationOperation create => create.Arguments,
-                IInvocationOperation call => call.Arguments,
-                _ => default,
-            };
-            return arguments.FirstOrDefault(a => a.Parameter?.Name == name)?.Value.Syntax as ExpressionSyntax;
         }
 
         /// <summary>`RetentionDays.ONE_MONTH`, or the member named or counted in days by option `cdklint.CDK4002.retention_days`.</summary>

@@ -41,7 +41,7 @@ namespace CdkLint.CodeFixes.Rules
         {
             var ct = context.CancellationToken;
             var missing = RestApiStageWithoutLoggingAnalyzer.Missing(creation, ct);
-            if (missing.Count == 0 || creation.IdArgument?.Syntax is not ExpressionSyntax id || ScopeArgument(creation) is not { } scope)
+            if (missing.Count == 0 || creation.IdArgument?.Syntax is not ExpressionSyntax id || creation.Argument("scope")?.Syntax.WithoutTrivia().ToString() is not { } scope)
             {
                 return false;
             }
@@ -92,17 +92,6 @@ namespace CdkLint.CodeFixes.Rules
             }
 
             return topSettings.Count == 0 || additions.TryAdd(creation, context.Symbols, topSettings, ct);
-        }
-
-        private static string? ScopeArgument(ConstructCreation creation)
-        {
-            var arguments = creation.Operation switch
-            {
-                Microsoft.CodeAnalysis.Operations.IObjectCreationOperation create => create.Arguments,
-                Microsoft.CodeAnalysis.Operations.IInvocationOperation call => call.Arguments,
-                _ => default,
-            };
-            return arguments.FirstOrDefault(a => a.Parameter?.Name == "scope")?.Value.Syntax.WithoutTrivia().ToString();
         }
 
         /// <summary>

@@ -67,21 +67,7 @@ namespace CdkLint.Tests.EndToEnd
         public ConfigurationBuildTests()
         {
             _dir = Directory.CreateTempSubdirectory("cdklint-config-").FullName;
-            File.WriteAllText(Path.Combine(_dir, "nuget.config"), PackedPackage.NuGetConfig);
-            File.WriteAllText(Path.Combine(_dir, "Infra.csproj"), $"""
-                <Project Sdk="Microsoft.NET.Sdk">
-                  <PropertyGroup>
-                    <OutputType>Exe</OutputType>
-                    <TargetFramework>net10.0</TargetFramework>
-                  </PropertyGroup>
-                  <ItemGroup>
-                    <PackageReference Include="Amazon.CDK.Lib" Version="2.160.0" />
-                    <PackageReference Include="Constructs" Version="10.0.5" />
-                    <PackageReference Include="CdkLint" Version="{PackedPackage.Version}" PrivateAssets="all" />
-                  </ItemGroup>
-                </Project>
-                """);
-            File.WriteAllText(Path.Combine(_dir, "cdk.json"), """{ "app": "dotnet run", "context": {} }""");
+            PackedPackage.WriteCdkProject(_dir);
             File.WriteAllText(Path.Combine(_dir, "Program.cs"), Source);
         }
 

@@ -26,6 +26,29 @@ namespace CdkLint.Tests.Infrastructure
 
         public static string Version => System.IO.Path.GetFileNameWithoutExtension(Nupkg.Value).Substring("CdkLint.".Length);
 
+        /// <summary>
+        /// A throw-away CDK app project in <paramref name="dir"/> that takes CdkLint through a PackageReference, as an
+        /// infrastructure repository would: Infra.csproj (CDK 2.160.0), a nuget.config pointing at the packed folder, a cdk.json.
+        /// </summary>
+        public static void WriteCdkProject(string dir)
+        {
+            File.WriteAllText(System.IO.Path.Combine(dir, "nuget.config"), NuGetConfig);
+            File.WriteAllText(System.IO.Path.Combine(dir, "Infra.csproj"), $"""
+                <Project Sdk="Microsoft.NET.Sdk">
+                  <PropertyGroup>
+                    <OutputType>Exe</OutputType>
+                    <TargetFramework>net10.0</TargetFramework>
+                  </PropertyGroup>
+                  <ItemGroup>
+                    <PackageReference Include="Amazon.CDK.Lib" Version="2.160.0" />
+                    <PackageReference Include="Constructs" Version="10.0.5" />
+                    <PackageReference Include="CdkLint" Version="{Version}" PrivateAssets="all" />
+                  </ItemGroup>
+                </Project>
+                """);
+            File.WriteAllText(System.IO.Path.Combine(dir, "cdk.json"), """{ "app": "dotnet run", "context": {} }""");
+        }
+
         /// <summary>A nuget.config that takes CdkLint from the packed folder and everything else from the usual feed.</summary>
         public static string NuGetConfig => $"""
             <?xml version="1.0" encoding="utf-8"?>

@@ -52,25 +52,10 @@ namespace CdkLint.Tests.Package
         [Fact]
         public void A_cdk_project_restoring_the_package_sees_CdkLint_findings_in_its_build()
         {
-            var version = PackedPackage.Version;
             var dir = Directory.CreateTempSubdirectory("cdklint-package-").FullName;
             try
             {
-                File.WriteAllText(Path.Combine(dir, "nuget.config"), PackedPackage.NuGetConfig);
-                File.WriteAllText(Path.Combine(dir, "Infra.csproj"), $"""
-                    <Project Sdk="Microsoft.NET.Sdk">
-                      <PropertyGroup>
-                        <OutputType>Exe</OutputType>
-                        <TargetFramework>net10.0</TargetFramework>
-                      </PropertyGroup>
-                      <ItemGroup>
-                        <PackageReference Include="Amazon.CDK.Lib" Version="2.160.0" />
-                        <PackageReference Include="Constructs" Version="10.0.5" />
-                        <PackageReference Include="CdkLint" Version="{version}" PrivateAssets="all" />
-                      </ItemGroup>
-                    </Project>
-                    """);
-                File.WriteAllText(Path.Combine(dir, "cdk.json"), """{ "app": "dotnet run", "context": {} }""");
+                PackedPackage.WriteCdkProject(dir);
                 File.WriteAllText(Path.Combine(dir, "Program.cs"), """
                     using Amazon.CDK;
                     using Amazon.CDK.AWS.S3;
