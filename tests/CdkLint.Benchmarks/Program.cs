@@ -9,6 +9,21 @@ using System.Text.RegularExpressions;
 // Measures what CdkLint adds to a build. For each app size it builds the generated app three times (no analyzer, an
 // empty analyzer, CdkLint) with the SDK's own analyzers off, and reads from -p:ReportAnalyzer=true and the task
 // performance summary: the C# compiler task's time and CdkLint's total analyzer execution time.
+if (args.Length == 3 && args[0] == "--generate")
+{
+    // Writes one generated app and stops: for profiling a single compilation by hand.
+    var generated = Generate(Path.GetFullPath(args[1]), int.Parse(args[2], CultureInfo.InvariantCulture), cdk: true);
+    Console.WriteLine(generated.Dir);
+    return;
+}
+
+if (args.Length >= 3 && args[0] == "--in-process")
+{
+    // --in-process <app dir> <file listing the app's references, one per line> [runs]
+    InProcess.Run(args[1], File.ReadAllLines(args[2]).Where(l => l.Length > 0).ToArray(), args.Length > 3 ? int.Parse(args[3], CultureInfo.InvariantCulture) : 5);
+    return;
+}
+
 var root = FindRoot();
 var sizes = args.Length > 0 ? args.Select(int.Parse).ToArray() : new[] { 50, 200, 800 };
 var work = Directory.CreateTempSubdirectory("cdklint-bench-").FullName;

@@ -28,7 +28,7 @@ namespace CdkLint.Cdk
                 return false;
             }
 
-            foreach (var op in OperationTree.Root(creation!).Descendants())
+            foreach (var op in OperationTree.BodyOf(creation!))
             {
                 if (op is IInvocationOperation { TargetMethod.Name: "GrantPublicAccess" or "AddToResourcePolicy" } call && OperationTree.Refers(call.Instance, holder)
                     && (call.TargetMethod.Name == "GrantPublicAccess" || call.Arguments.Length == 1 && AllowsEveryone(call.Arguments[0].Value, cancellationToken)))
@@ -68,7 +68,7 @@ namespace CdkLint.Cdk
                 return null;
             }
 
-            foreach (var op in OperationTree.Root(assignment).Descendants())
+            foreach (var op in OperationTree.BodyOf(assignment))
             {
                 if (op is IArgumentOperation { Parent: IObjectCreationOperation or IInvocationOperation } argument
                     && ConstructCreation.Unwrap(argument.Value) is ILocalReferenceOperation passed && SymbolEqualityComparer.Default.Equals(passed.Local, local))

@@ -204,7 +204,7 @@ namespace CdkLint.Cdk
             }
 
             IOperation? initializer = null;
-            foreach (var op in OperationTree.Root(reference).Descendants())
+            foreach (var op in OperationTree.BodyOf(reference))
             {
                 switch (op)
                 {

@@ -72,7 +72,7 @@ namespace CdkLint.Cdk
                 // A private helper that builds the object: it is used wherever the helper is called in its type.
                 foreach (var root in TypeBodies(helper.ContainingType, creation, cancellationToken))
                 {
-                    foreach (var op in root.Descendants())
+                    foreach (var op in OperationTree.Descendants(root))
                     {
                         if (op is IInvocationOperation call && SymbolEqualityComparer.Default.Equals(call.TargetMethod.OriginalDefinition, helper))
                         {
@@ -93,7 +93,7 @@ namespace CdkLint.Cdk
             var roots = holder is ILocalSymbol ? new[] { OperationTree.Root(creation) } : TypeBodies(holder.ContainingType, creation, cancellationToken);
             foreach (var root in roots)
             {
-                foreach (var op in root.Descendants())
+                foreach (var op in OperationTree.Descendants(root))
                 {
                     if (ReferencedSymbol(op) is { } s && SymbolEqualityComparer.Default.Equals(s, holder) && !IsWriteTarget(op))
                     {
@@ -203,7 +203,7 @@ namespace CdkLint.Cdk
             }
 
             var returns = 0;
-            foreach (var op in root.Descendants())
+            foreach (var op in OperationTree.Descendants(root))
             {
                 if (op is IReturnOperation)
                 {
@@ -218,7 +218,7 @@ namespace CdkLint.Cdk
         {
             written = null;
             var writes = 0;
-            foreach (var op in root.Descendants())
+            foreach (var op in OperationTree.Descendants(root))
             {
                 switch (op)
                 {
@@ -256,7 +256,7 @@ namespace CdkLint.Cdk
                     continue;
                 }
 
-                foreach (var op in root.Descendants())
+                foreach (var op in OperationTree.Descendants(root))
                 {
                     if (op is ISimpleAssignmentOperation assign && ReferencedSymbol(assign.Target) is { } target && SymbolEqualityComparer.Default.Equals(target, member))
                     {

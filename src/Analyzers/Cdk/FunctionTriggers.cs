@@ -103,7 +103,7 @@ namespace CdkLint.Cdk
             if (assignment is { Parent: IExpressionStatementOperation, Target: IPropertyReferenceOperation { Instance: ILocalReferenceOperation local } })
             {
                 IOperation? handedTo = null;
-                foreach (var op in OperationTree.Root(assignment).Descendants())
+                foreach (var op in OperationTree.BodyOf(assignment))
                 {
                     if (op is IArgumentOperation { Parameter.Name: "props", Parent: IObjectCreationOperation creation } argument
                         && ConstructCreation.Unwrap(argument.Value) is ILocalReferenceOperation passed && SymbolEqualityComparer.Default.Equals(passed.Local, local.Local))
@@ -184,7 +184,7 @@ namespace CdkLint.Cdk
             var sqsEventSource = symbols.Type("Amazon.CDK.AWS.Lambda.EventSources.SqsEventSource");
             foreach (var root in ConstructRelations.TypeBodies(type, anchor, ct))
             {
-                foreach (var op in root.Descendants())
+                foreach (var op in OperationTree.Descendants(root))
                 {
                     if (op is not IObjectCreationOperation create || create.Type is not { } t)
                     {

@@ -147,7 +147,7 @@ namespace CdkLint.Cdk
 
         private static Sink OfLocal(ILocalSymbol local, IOperation anywhere, int depth, CancellationToken cancellationToken)
         {
-            foreach (var op in OperationTree.Root(anywhere).Descendants())
+            foreach (var op in OperationTree.BodyOf(anywhere))
             {
                 if (op is ILocalReferenceOperation reference && SymbolEqualityComparer.Default.Equals(reference.Local, local)
                     && Of(reference, depth + 1, cancellationToken) is { Kind: not SinkKind.Unknown } sink)

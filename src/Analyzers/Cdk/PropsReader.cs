@@ -186,7 +186,7 @@ namespace CdkLint.Cdk
             IOperation? declaringBlock = null;
             var complete = true;
             var later = ImmutableArray.CreateBuilder<PropAssignment>();
-            foreach (var op in root.Descendants())
+            foreach (var op in OperationTree.Descendants(root))
             {
                 switch (op)
                 {

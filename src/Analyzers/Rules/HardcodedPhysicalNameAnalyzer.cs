@@ -1,3 +1,4 @@
+using System.Collections.Generic;
 using System.Collections.Immutable;
 using CdkLint.Cdk;
 using Microsoft.CodeAnalysis;
@@ -80,38 +81,26 @@ namespace CdkLint.Rules
         /// </summary>
         private static bool IsReused(SyntaxNode value, string kind, string name)
         {
-            var type = value.FirstAncestorOrSelf<TypeDeclarationSyntax>();
-            if (type is null)
+            if (value.FirstAncestorOrSelf<TypeDeclarationSyntax>() is not { } type)
             {
                 return false;
             }
 
-            // A name held in a const, field or local that other code also reads.
-            if (value is IdentifierNameSyntax identifier)
-            {
-                var uses = 0;
-                foreach (var token in type.DescendantTokens())
-                {
-                    if (token.IsKind(SyntaxKind.IdentifierToken) && token.ValueText == identifier.Identifier.ValueText && token.Parent is IdentifierNameSyntax)
-                    {
-                        uses++;
-                    }
-                }
+            var tokens = TypeTokens.Of(type);
 
-                if (uses > 1)
-                {
-                    return true;
-                }
+            // A name held in a const, field or local that other code also reads.
+            if (value is IdentifierNameSyntax identifier && tokens.IdentifierUses(identifier.Identifier.ValueText) > 1)
+            {
+                return true;
             }
 
             // The same literal assigned again elsewhere (an environment variable, an output's value). Call arguments
             // do not count: `AddResource("products")` or a construct id names a path or a node, not the resource.
             if (value is LiteralExpressionSyntax literal)
             {
-                foreach (var token in type.DescendantTokens())
+                foreach (var token in tokens.Literals(name))
                 {
-                    if (token.IsKind(SyntaxKind.StringLiteralToken) && token != literal.Token && token.ValueText == name
-                        && token.Parent?.Parent is not ArgumentSyntax)
+                    if (token != literal.Token && token.Parent?.Parent is not ArgumentSyntax)
                     {
                         return true;
                     }
@@ -120,15 +109,22 @@ namespace CdkLint.Rules
 
             // A function name that a log group's name repeats (the classic way to set a function's log retention),
             // seen from either side: renaming one alone would detach the function from its log group.
-            var linked = kind == NameKinds.Function ? LambdaLogGroupPrefix + name
-                : name.StartsWith(LambdaLogGroupPrefix, System.StringComparison.Ordinal) ? name.Substring(LambdaLogGroupPrefix.Length)
-                : null;
-            if (linked is { Length: > 0 })
+            if (kind == NameKinds.Function)
             {
-                foreach (var token in type.DescendantTokens())
+                var linked = LambdaLogGroupPrefix + name;
+                foreach (var token in tokens.AllLiterals)
                 {
-                    if (token.IsKind(SyntaxKind.StringLiteralToken) && token.Parent != value
-                        && (kind == NameKinds.Function ? token.ValueText.Contains(linked) : token.ValueText == linked))
+                    if (token.Parent != value && token.ValueText.Contains(linked))
+                    {
+                        return true;
+                    }
+                }
+            }
+            else if (name.StartsWith(LambdaLogGroupPrefix, System.StringComparison.Ordinal) && name.Length > LambdaLogGroupPrefix.Length)
+            {
+                foreach (var token in tokens.Literals(name.Substring(LambdaLogGroupPrefix.Length)))
+                {
+                    if (token.Parent != value)
                     {
                         return true;
                     }
@@ -136,6 +132,49 @@ namespace CdkLint.Rules
             }
 
             return false;
+        }
+
+        /// <summary>
+        /// The identifiers and string literals of one type declaration, read once and shared by every finding in it
+        /// (a stack with fifty named resources would otherwise be read fifty times).
+        /// </summary>
+        private sealed class TypeTokens
+        {
+            private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<TypeDeclarationSyntax, TypeTokens> Cache = new();
+            private readonly Dictionary<string, int> _identifierUses = new(System.StringComparer.Ordinal);
+            private readonly Dictionary<string, List<SyntaxToken>> _literals = new(System.StringComparer.Ordinal);
+            private readonly List<SyntaxToken> _allLiterals = new();
+
+            private TypeTokens(TypeDeclarationSyntax type)
+            {
+                foreach (var token in type.DescendantTokens())
+                {
+                    if (token.IsKind(SyntaxKind.IdentifierToken) && token.Parent is IdentifierNameSyntax)
+                    {
+                        _identifierUses[token.ValueText] = _identifierUses.TryGetValue(token.ValueText, out var n) ? n + 1 : 1;
+                    }
+                    else if (token.IsKind(SyntaxKind.StringLiteralToken))
+                    {
+                        _allLiterals.Add(token);
+                        if (!_literals.TryGetValue(token.ValueText, out var list))
+                        {
+                            _literals[token.ValueText] = list = new List<SyntaxToken>();
+                        }
+
+                        list.Add(token);
+                    }
+                }
+            }
+
+            public List<SyntaxToken> AllLiterals => _allLiterals;
+
+            public static TypeTokens Of(TypeDeclarationSyntax type) => Cache.GetValue(type, static t => new TypeTokens(t));
+
+            public int IdentifierUses(string name) => _identifierUses.TryGetValue(name, out var n) ? n : 0;
+
+            public List<SyntaxToken> Literals(string value) => _literals.TryGetValue(value, out var list) ? list : Empty;
+
+            private static readonly List<SyntaxToken> Empty = new();
         }
 
         /// <summary>How a physical name behaves, for the fixer.</summary>

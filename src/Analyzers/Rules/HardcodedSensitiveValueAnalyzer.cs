@@ -145,7 +145,7 @@ namespace CdkLint.Rules
         private static HashSet<string> NamesDefinedNearby(IOperation anywhere)
         {
             var names = new HashSet<string>(System.StringComparer.Ordinal);
-            foreach (var op in OperationTree.Root(anywhere).Descendants())
+            foreach (var op in OperationTree.BodyOf(anywhere))
             {
                 switch (op)
                 {

@@ -67,7 +67,7 @@ namespace CdkLint.Rules
 
             Constant.TryGetString(props.ValueOf("FunctionName"), out var functionName);
             var holder = OperationTree.HolderOf(function.Operation);
-            foreach (var op in OperationTree.Root(function.Operation).Descendants())
+            foreach (var op in OperationTree.BodyOf(function.Operation))
             {
                 if (op is not IObjectCreationOperation create || !CdkSymbols.InheritsFrom(create.Type, logGroup)
                     || !ConstructCreation.TryGet(create, symbols, out var logCreation)

@@ -97,7 +97,7 @@ namespace CdkLint.Rules
         {
             var planThrottles = false;
             var apiInAStage = false;
-            foreach (var op in OperationTree.Root(api.Operation).Descendants())
+            foreach (var op in OperationTree.BodyOf(api.Operation))
             {
                 switch (op)
                 {

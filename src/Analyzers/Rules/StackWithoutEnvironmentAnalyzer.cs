@@ -94,7 +94,7 @@ namespace CdkLint.Rules
 
             if (scope is ILocalReferenceOperation local)
             {
-                foreach (var op in OperationTree.Root(creation).Descendants())
+                foreach (var op in OperationTree.BodyOf(creation))
                 {
                     if (op is IVariableDeclaratorOperation declarator && SymbolEqualityComparer.Default.Equals(declarator.Symbol, local.Local)
                         && ConstructCreation.Unwrap(declarator.Initializer?.Value) is IObjectCreationOperation stageCreation)

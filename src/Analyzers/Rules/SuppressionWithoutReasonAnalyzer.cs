@@ -23,10 +23,11 @@ namespace CdkLint.Rules
             => context.RegisterSyntaxTreeAction(ctx =>
             {
                 var root = ctx.Tree.GetRoot(ctx.CancellationToken);
-                foreach (var directive in root.DescendantTrivia(descendIntoTrivia: true))
+
+                // Directives are found through the tree's directive flags, without reading every token's trivia.
+                for (var directive = root.ContainsDirectives ? root.GetFirstDirective() : null; directive is not null; directive = directive.GetNextDirective())
                 {
-                    if (directive.IsKind(SyntaxKind.PragmaWarningDirectiveTrivia)
-                        && directive.GetStructure() is PragmaWarningDirectiveTriviaSyntax { DisableOrRestoreKeyword.RawKind: (int)SyntaxKind.DisableKeyword } pragma
+                    if (directive is PragmaWarningDirectiveTriviaSyntax { DisableOrRestoreKeyword.RawKind: (int)SyntaxKind.DisableKeyword } pragma
                         && CdkIds(pragma) is { Count: > 0 } ids
                         && !HasComment(pragma))
                     {
@@ -34,7 +35,8 @@ namespace CdkLint.Rules
                     }
                 }
 
-                foreach (var attribute in root.DescendantNodes(n => n is not BlockSyntax))
+                // Attributes sit on declarations: method bodies, initializers and other expressions are not entered.
+                foreach (var attribute in root.DescendantNodes(n => n is not (BlockSyntax or ExpressionSyntax or ArrowExpressionClauseSyntax or EqualsValueClauseSyntax)))
                 {
                     if (attribute is AttributeSyntax { ArgumentList: { } arguments } syntax && IsSuppressMessage(syntax.Name)
                         && SuppressesCdkLint(arguments) is { } id && !HasJustification(arguments))

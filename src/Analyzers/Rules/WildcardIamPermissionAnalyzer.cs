@@ -223,7 +223,7 @@ namespace CdkLint.Rules
 
         private static IObjectCreationOperation? FindCreation(ILocalReferenceOperation local, INamedTypeSymbol policyStatement)
         {
-            foreach (var op in OperationTree.Root(local).Descendants())
+            foreach (var op in OperationTree.BodyOf(local))
             {
                 if (op is IVariableDeclaratorOperation declarator && SymbolEqualityComparer.Default.Equals(declarator.Symbol, local.Local)
                     && ConstructCreation.Unwrap(declarator.Initializer?.Value) is IObjectCreationOperation creation
@@ -245,7 +245,7 @@ namespace CdkLint.Rules
                 return calls;
             }
 
-            foreach (var op in OperationTree.Root(creation).Descendants())
+            foreach (var op in OperationTree.BodyOf(creation))
             {
                 cancellationToken.ThrowIfCancellationRequested();
                 if (op is IInvocationOperation call && ConstructCreation.Unwrap(call.Instance) is ILocalReferenceOperation local
