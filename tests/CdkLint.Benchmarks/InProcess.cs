@@ -52,6 +52,22 @@ internal static class InProcess
             }
         }
 
+        if (Environment.GetEnvironmentVariable("CDKLINT_BENCH_ALLOC") == "1")
+        {
+            // Bytes each analyzer allocates on its own (after the floor analyzer's, which builds the operation trees).
+            foreach (var analyzer in analyzers.Reverse())
+            {
+                var compilation = CSharpCompilation.Create("App", trees, refs, new CSharpCompilationOptions(OutputKind.ConsoleApplication, concurrentBuild: false));
+                compilation.GetDiagnostics();
+                var options = new CompilationWithAnalyzersOptions(new AnalyzerOptions(ImmutableArray<AdditionalText>.Empty), null, concurrentAnalysis: false, logAnalyzerExecutionTime: false);
+                var floor = ImmutableArray.Create<DiagnosticAnalyzer>(new OperationFloorAnalyzer());
+                _ = compilation.WithAnalyzers(floor, options).GetAnalyzerDiagnosticsAsync(CancellationToken.None).Result;
+                var before = GC.GetTotalAllocatedBytes(true);
+                _ = compilation.WithAnalyzers(ImmutableArray.Create(analyzer), options).GetAnalyzerDiagnosticsAsync(CancellationToken.None).Result;
+                Console.WriteLine($"  {(GC.GetTotalAllocatedBytes(true) - before) / 1e6,8:F1} MB {analyzer.GetType().Name}");
+            }
+        }
+
         static double Median(List<double> values) => values.OrderBy(v => v).ElementAt(values.Count / 2);
         Console.WriteLine($"warm median: {Median(totals):F3} s");
         foreach (var (name, values) in perRule.OrderByDescending(p => Median(p.Value)).Take(15))

@@ -68,17 +68,20 @@ namespace CdkLint.Rules
                 }
             });
 
+            var function = symbols.Type("Amazon.CDK.AWS.Lambda.IFunction");
+            var secretValue = symbols.Type("Amazon.CDK.SecretValue");
+            var emailSubscription = symbols.Type("Amazon.CDK.AWS.SNS.Subscriptions.EmailSubscription");
             context.RegisterOperationAction(
                 ctx =>
                 {
                     var call = (IInvocationOperation)ctx.Operation;
                     var method = call.TargetMethod;
-                    if (method.Name == "AddEnvironment" && call.Arguments.Length >= 2 && CdkSymbols.Implements(method.ContainingType, symbols.Type("Amazon.CDK.AWS.Lambda.IFunction")))
+                    if (method.Name == "AddEnvironment" && call.Arguments.Length >= 2 && CdkSymbols.Implements(method.ContainingType, function))
                     {
                         HashSet<string>? names = null;
                         CheckEntry(ctx, call.Arguments[0].Value, call.Arguments[1].Value, ref names);
                     }
-                    else if (method.Name is "UnsafePlainText" or "PlainText" && method.ContainingType.ToDisplayString() == "Amazon.CDK.SecretValue"
+                    else if (method.Name is "UnsafePlainText" or "PlainText" && SymbolEqualityComparer.Default.Equals(method.ContainingType, secretValue)
                         && call.Arguments.Length >= 1 && Constant.TryGetString(call.Arguments[0].Value, out _))
                     {
                         ctx.ReportDiagnostic(Diagnostic.Create(Descriptors.CDK2005, call.Arguments[0].Value.Syntax.GetLocation(), "SecretValue." + method.Name + "(…)", "a secret"));
@@ -90,12 +93,14 @@ namespace CdkLint.Rules
                 ctx =>
                 {
                     var creation = (IObjectCreationOperation)ctx.Operation;
-                    var type = creation.Type?.ToDisplayString();
-                    if (creation.Arguments.Length >= 1 && (type == "Amazon.CDK.AWS.SNS.Subscriptions.EmailSubscription" || type == "Amazon.CDK.SecretValue")
+
+                    // Compared as symbols resolved once: formatting every creation's type name allocated on each `new`.
+                    var isSecret = secretValue is not null && SymbolEqualityComparer.Default.Equals(creation.Type, secretValue);
+                    if (creation.Arguments.Length >= 1 && (isSecret || emailSubscription is not null && SymbolEqualityComparer.Default.Equals(creation.Type, emailSubscription))
                         && Constant.TryGetString(creation.Arguments[0].Value, out var text) && text.Length > 0)
                     {
-                        var what = type == "Amazon.CDK.SecretValue" ? ("new SecretValue(…)", "a secret") : ("The e-mail subscription", "a personal e-mail address");
-                        if (type == "Amazon.CDK.SecretValue" || !NoReply.IsMatch(text))
+                        var what = isSecret ? ("new SecretValue(…)", "a secret") : ("The e-mail subscription", "a personal e-mail address");
+                        if (isSecret || !NoReply.IsMatch(text))
                         {
                             ctx.ReportDiagnostic(Diagnostic.Create(Descriptors.CDK2005, creation.Arguments[0].Value.Syntax.GetLocation(), what.Item1, what.Item2));
                         }

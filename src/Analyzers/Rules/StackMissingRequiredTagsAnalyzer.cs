@@ -169,6 +169,33 @@ namespace CdkLint.Rules
             public void Report(CompilationAnalysisContext context)
             {
                 var stacks = Stacks.Distinct<INamedTypeSymbol>(SymbolEqualityComparer.Default).ToList();
+
+                // Grouped once: a lookup per stack over every creation made the end of a large app quadratic.
+                var creationsByStack = new Dictionary<INamedTypeSymbol, List<(INamedTypeSymbol Stack, TagKeys Props, ISymbol? Scope, ISymbol? Holder)>>(SymbolEqualityComparer.Default);
+                foreach (var creation in _creations)
+                {
+                    if (!creationsByStack.TryGetValue(creation.Stack, out var list))
+                    {
+                        creationsByStack[creation.Stack] = list = new();
+                    }
+
+                    list.Add(creation);
+                }
+
+                // The stacks that other stacks derive from.
+                var basesOfOthers = new HashSet<INamedTypeSymbol>(SymbolEqualityComparer.Default);
+                foreach (var other in stacks)
+                {
+                    for (var t = other; t is not null; t = t.BaseType)
+                    {
+                        if (!SymbolEqualityComparer.Default.Equals(t.OriginalDefinition, other))
+                        {
+                            basesOfOthers.Add(t.OriginalDefinition);
+                        }
+                    }
+                }
+
+                var noCreations = new List<(INamedTypeSymbol Stack, TagKeys Props, ISymbol? Scope, ISymbol? Holder)>();
                 foreach (var stack in stacks)
                 {
                     if (!stack.Locations.Any(l => l.IsInSource) || stack.Locations[0].SourceTree is not { } tree)
@@ -177,8 +204,8 @@ namespace CdkLint.Rules
                     }
 
                     var required = RequiredTags(context.Options, tree);
-                    var creations = _creations.Where(c => SymbolEqualityComparer.Default.Equals(c.Stack, stack)).ToList();
-                    if (creations.Count == 0 && stacks.Any(s => !SymbolEqualityComparer.Default.Equals(s, stack) && CdkSymbols.InheritsFrom(s, stack)))
+                    var creations = creationsByStack.TryGetValue(stack, out var found) ? found : noCreations;
+                    if (creations.Count == 0 && basesOfOthers.Contains(stack))
                     {
                         continue; // only a base class of other stacks: they are judged themselves
                     }
