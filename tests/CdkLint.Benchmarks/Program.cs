@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.IO;
 using System.Linq;
 using System.Diagnostics;
@@ -6,9 +7,10 @@ using System.Globalization;
 using System.Text;
 using System.Text.RegularExpressions;
 
-// Measures what CdkLint adds to a build. For each app size it builds the generated app three times (no analyzer, an
-// empty analyzer, CdkLint) with the SDK's own analyzers off, and reads from -p:ReportAnalyzer=true and the task
-// performance summary: the C# compiler task's time and CdkLint's total analyzer execution time.
+// Measures what CdkLint adds to a build. For each app size and compiler mode (a fresh compiler process per build, and
+// the warm compiler server) it builds the generated app with no analyzer, an empty analyzer, an "operation floor"
+// analyzer and CdkLint, each several times (medians reported), with the SDK's own analyzers off, and reads from
+// -p:ReportAnalyzer=true and the task performance summary: the C# compiler task's time and CdkLint's analyzer time.
 if (args.Length == 3 && args[0] == "--generate")
 {
     // Writes one generated app and stops: for profiling a single compilation by hand.
@@ -25,25 +27,79 @@ if (args.Length >= 3 && args[0] == "--in-process")
 }
 
 var root = FindRoot();
-var sizes = args.Length > 0 ? args.Select(int.Parse).ToArray() : new[] { 50, 200, 800 };
+var runs = 3;
+var modes = new[] { "fresh", "server" };
+var sizeArgs = new List<int>();
+for (var i = 0; i < args.Length; i++)
+{
+    switch (args[i])
+    {
+        case "--runs":
+            runs = int.Parse(args[++i], CultureInfo.InvariantCulture);
+            break;
+        case "--mode":
+            modes = args[++i] == "both" ? modes : new[] { args[i] };
+            break;
+        default:
+            sizeArgs.Add(int.Parse(args[i], CultureInfo.InvariantCulture));
+            break;
+    }
+}
+
+var sizes = sizeArgs.Count > 0 ? sizeArgs.ToArray() : new[] { 50, 200, 800 };
 var work = Directory.CreateTempSubdirectory("cdklint-bench-").FullName;
 try
 {
     Run("dotnet", "build src/CodeFixes/CdkLint.CodeFixes.csproj -c Release -nologo -v:q", root);
     var cdkLint = new[] { "src/Analyzers/bin/Release/netstandard2.0/CdkLint.Analyzers.dll", "src/CodeFixes/bin/Release/netstandard2.0/CdkLint.CodeFixes.dll" }
         .Select(p => Path.Combine(root, p)).ToArray();
-    var empty = BuildEmptyAnalyzer(work);
+    var empty = BuildBaselineAnalyzer(work, "EmptyAnalyzer", "context.RegisterCompilationStartAction(_ => { });");
+    var floor = BuildBaselineAnalyzer(work, "OperationFloorAnalyzer", "context.RegisterOperationAction(_ => { }, OperationKind.ObjectCreation, OperationKind.Invocation, OperationKind.SimpleAssignment);");
+    var variants = new (string Name, string[] Analyzers)[] { ("none", Array.Empty<string>()), ("empty", new[] { empty }), ("floor", new[] { floor }), ("cdklint", cdkLint) };
+    var apps = sizes.Select(size => (Name: $"CDK app, {size} stacks", App: Generate(work, size, cdk: true)))
+        .Append((Name: $"no CDK, {sizes.Max()} classes", App: Generate(work, sizes.Max(), cdk: false)))
+        .ToList();
 
     var table = new StringBuilder();
-    table.AppendLine("| app | lines | compiler (Csc task) s | CdkLint analyzers s | CdkLint / compiler | empty analyzer s | no analyzer: compiler s |");
-    table.AppendLine("|---|---:|---:|---:|---:|---:|---:|");
-    foreach (var size in sizes)
+    table.AppendLine("| compiler | app | lines | Csc s: no analyzer | empty analyzer | operation floor | CdkLint | CdkLint analyzer time s | CdkLint / Csc |");
+    table.AppendLine("|---|---|---:|---:|---:|---:|---:|---:|---:|");
+    foreach (var mode in modes)
     {
-        Measure(table, $"CDK app, {size} stacks", Generate(work, size, cdk: true), cdkLint, empty);
+        foreach (var (name, app) in apps)
+        {
+            Run("dotnet", "restore -nologo -v:q", app.Dir);
+            var csc = new Dictionary<string, double>();
+            var lint = 0.0;
+            foreach (var (variant, analyzers) in variants)
+            {
+                if (mode == "server")
+                {
+                    // The compiler server keeps analyzers loaded and JIT-compiled between builds: warm it first.
+                    Build(app.Dir, analyzers, mode);
+                    Build(app.Dir, analyzers, mode);
+                }
+
+                var results = Enumerable.Range(0, runs).Select(_ => Build(app.Dir, analyzers, mode)).ToList();
+                csc[variant] = Median(results.Select(r => r.Csc));
+                if (variant == "cdklint")
+                {
+                    lint = Median(results.Select(r => r.Analyzers));
+                    Console.WriteLine($"{mode} | {name}: Csc {string.Join(", ", results.Select(r => r.Csc.ToString("F2", CultureInfo.InvariantCulture)))} s; CdkLint {string.Join(", ", results.Select(r => r.Analyzers.ToString("F3", CultureInfo.InvariantCulture)))} s");
+                }
+            }
+
+            table.AppendLine(string.Create(CultureInfo.InvariantCulture,
+                $"| {mode} | {name} | {app.Lines} | {csc["none"]:F2} | {csc["empty"]:F2} | {csc["floor"]:F2} | {csc["cdklint"]:F2} | {lint:F3} | {100 * lint / csc["cdklint"]:F1}% |"));
+        }
+
+        if (mode == "server")
+        {
+            Run("dotnet", "build-server shutdown", root);
+        }
     }
 
-    Measure(table, $"no CDK, {sizes.Max()} classes", Generate(work, sizes.Max(), cdk: false), cdkLint, empty);
     Console.WriteLine();
+    Console.WriteLine($"Medians of {runs} builds each.");
     Console.Write(table);
 }
 finally
@@ -51,23 +107,21 @@ finally
     Directory.Delete(work, recursive: true);
 }
 
-static void Measure(StringBuilder table, string name, (string Dir, int Lines) app, string[] cdkLint, string empty)
+static double Median(IEnumerable<double> values)
 {
-    Run("dotnet", "restore -nologo -v:q", app.Dir);
-    var (cscNone, _) = Build(app.Dir, Array.Empty<string>());
-    var (cscEmpty, emptyTime) = Build(app.Dir, new[] { empty });
-    var (cscLint, lintTime) = Build(app.Dir, cdkLint);
-    Console.WriteLine($"{name}: csc {cscLint:F2} s, CdkLint {lintTime:F3} s");
-    table.AppendLine(string.Create(CultureInfo.InvariantCulture,
-        $"| {name} | {app.Lines} | {cscLint:F2} | {lintTime:F3} | {100 * lintTime / cscLint:F1}% | {emptyTime:F3} | {cscNone:F2} |"));
+    var sorted = values.OrderBy(v => v).ToList();
+    return sorted.Count % 2 == 1 ? sorted[sorted.Count / 2] : (sorted[sorted.Count / 2 - 1] + sorted[sorted.Count / 2]) / 2;
 }
 
 /// <summary>One full build: the Csc task's seconds, and the analyzer seconds of the given analyzer assemblies.</summary>
-static (double Csc, double Analyzers) Build(string dir, string[] analyzers)
+static (double Csc, double Analyzers) Build(string dir, string[] analyzers, string mode)
 {
     var items = string.Concat(analyzers.Select(a => $"<Analyzer Include=\"{a}\" />"));
     File.WriteAllText(Path.Combine(dir, "Analyzers.props"), $"<Project><ItemGroup>{items}</ItemGroup></Project>");
-    var output = Run("dotnet", "build -c Release -nologo --no-restore --no-incremental -p:ReportAnalyzer=true -p:EnableNETAnalyzers=false -v:d -clp:PerformanceSummary", dir);
+    // fresh: a new compiler process per build (UseSharedCompilation=false, as CI machines often run); server: the
+    // compiler server that `dotnet build` uses by default, already warm.
+    var shared = mode == "server" ? "true" : "false";
+    var output = Run("dotnet", $"build -c Release -nologo --no-restore --no-incremental -p:ReportAnalyzer=true -p:EnableNETAnalyzers=false -p:UseSharedCompilation={shared} -v:d -clp:PerformanceSummary", dir);
     var csc = Regex.Matches(output, @"^\s*(\d+) ms\s+Csc\s+\d+ calls", RegexOptions.Multiline).Select(m => double.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture) / 1000).Sum();
     if (Environment.GetEnvironmentVariable("CDKLINT_BENCH_DETAIL") == "1")
     {
@@ -213,37 +267,40 @@ static string PlainClass(int i) => $$"""
     }
     """;
 
-/// <summary>The baseline: an analyzer that registers nothing, so the driver's own cost shows.</summary>
-static string BuildEmptyAnalyzer(string work)
+/// <summary>
+/// A baseline analyzer: "empty" registers one compilation-start action (the driver's own cost); "floor" asks for the
+/// operation callbacks CdkLint uses and does nothing in them (the cost of the operation trees any such analyzer causes).
+/// </summary>
+static string BuildBaselineAnalyzer(string work, string name, string registration)
 {
-    var dir = Path.Combine(work, "empty");
+    var dir = Path.Combine(work, name);
     Directory.CreateDirectory(dir);
-    File.WriteAllText(Path.Combine(dir, "Empty.csproj"), """
+    File.WriteAllText(Path.Combine(dir, name + ".csproj"), $"""
         <Project Sdk="Microsoft.NET.Sdk">
-          <PropertyGroup><TargetFramework>netstandard2.0</TargetFramework><AssemblyName>EmptyAnalyzer</AssemblyName></PropertyGroup>
+          <PropertyGroup><TargetFramework>netstandard2.0</TargetFramework><AssemblyName>{name}</AssemblyName><NoWarn>RS1036;RS2008</NoWarn></PropertyGroup>
           <ItemGroup><PackageReference Include="Microsoft.CodeAnalysis.CSharp" Version="4.8.0" PrivateAssets="all" /></ItemGroup>
         </Project>
         """);
-    File.WriteAllText(Path.Combine(dir, "Empty.cs"), """
+    File.WriteAllText(Path.Combine(dir, name + ".cs"), $$"""
         using System.Collections.Immutable;
         using Microsoft.CodeAnalysis;
         using Microsoft.CodeAnalysis.Diagnostics;
 
         [DiagnosticAnalyzer(LanguageNames.CSharp)]
-        public sealed class EmptyAnalyzer : DiagnosticAnalyzer
+        public sealed class {{name}} : DiagnosticAnalyzer
         {
-            private static readonly DiagnosticDescriptor Rule = new DiagnosticDescriptor("EMPTY001", "Empty", "Empty", "Empty", DiagnosticSeverity.Hidden, true);
+            private static readonly DiagnosticDescriptor Rule = new DiagnosticDescriptor("BASE001", "Baseline", "Baseline", "Baseline", DiagnosticSeverity.Warning, true);
             public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics => ImmutableArray.Create(Rule);
             public override void Initialize(AnalysisContext context)
             {
                 context.EnableConcurrentExecution();
                 context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
-                context.RegisterCompilationStartAction(_ => { });
+                {{registration}}
             }
         }
         """);
     Run("dotnet", "build -c Release -nologo -v:q", dir);
-    return Path.Combine(dir, "bin", "Release", "netstandard2.0", "EmptyAnalyzer.dll");
+    return Path.Combine(dir, "bin", "Release", "netstandard2.0", name + ".dll");
 }
 
 static string Run(string file, string arguments, string dir)
