@@ -36,5 +36,17 @@ namespace CdkLint.Tests.Infrastructure
             .SelectMany(s => s.SupportedSuppressions)
             .OrderBy(d => d.Id, StringComparer.Ordinal)
             .ToImmutableArray();
+
+        /// <summary>
+        /// Runs every CdkLint analyzer over <paramref name="compilation"/> on one thread: the diagnostics, and every
+        /// exception an analyzer threw (the driver would turn each into AD0001).
+        /// </summary>
+        public static async System.Threading.Tasks.Task<(ImmutableArray<Diagnostic> Diagnostics, System.Collections.Generic.List<string> Exceptions)> RunAll(Compilation compilation)
+        {
+            var exceptions = new System.Collections.Generic.List<string>();
+            var options = new CompilationWithAnalyzersOptions(new AnalyzerOptions(ImmutableArray<AdditionalText>.Empty), (e, a, _) => exceptions.Add(a + ": " + e), concurrentAnalysis: false, logAnalyzerExecutionTime: false);
+            var diagnostics = await compilation.WithAnalyzers(Analyzers, options).GetAnalyzerDiagnosticsAsync();
+            return (diagnostics, exceptions);
+        }
     }
 }

@@ -1,10 +1,8 @@
-using System.Collections.Immutable;
 using System.Linq;
 using System.Threading.Tasks;
 using CdkLint.Tests.Infrastructure;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
-using Microsoft.CodeAnalysis.Diagnostics;
 using Xunit;
 
 namespace CdkLint.Tests.Meta
@@ -41,13 +39,9 @@ namespace CdkLint.Tests.Meta
         {
             var tree = CSharpSyntaxTree.ParseText(header + Stack.Replace("ATTRIBUTE", attribute), path: path);
             var compilation = CSharpCompilation.Create("Generated", new[] { tree }, CdkReferences.For(CdkVersion.V2_160), new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary));
-            var exceptions = 0;
-            var options = new CompilationWithAnalyzersOptions(new AnalyzerOptions(ImmutableArray<AdditionalText>.Empty), (_, _, _) => exceptions++, concurrentAnalysis: false, logAnalyzerExecutionTime: false);
-            var findings = (await compilation.WithAnalyzers(Catalogue.Analyzers, options).GetAnalyzerDiagnosticsAsync())
-                .Where(d => d.Id.StartsWith("CDK", System.StringComparison.Ordinal))
-                .Select(d => d.Id)
-                .ToList();
-            Assert.Equal(0, exceptions);
+            var (diagnostics, exceptions) = await Catalogue.RunAll(compilation);
+            var findings = diagnostics.Where(d => d.Id.StartsWith("CDK", System.StringComparison.Ordinal)).Select(d => d.Id).ToList();
+            Assert.Empty(exceptions);
             if (expectFindings)
             {
                 Assert.Contains("CDK1001", findings);

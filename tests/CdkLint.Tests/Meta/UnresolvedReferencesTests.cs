@@ -5,7 +5,6 @@ using System.Threading.Tasks;
 using CdkLint.Tests.Infrastructure;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
-using Microsoft.CodeAnalysis.Diagnostics;
 using Xunit;
 
 namespace CdkLint.Tests.Meta
@@ -31,10 +30,8 @@ namespace CdkLint.Tests.Meta
             var compilation = CSharpCompilation.Create("Unresolved", trees, references, new CSharpCompilationOptions(OutputKind.ConsoleApplication));
             Assert.Contains(compilation.GetDiagnostics(), d => d.Severity == DiagnosticSeverity.Error);
 
-            var failures = new System.Collections.Generic.List<string>();
-            var options = new CompilationWithAnalyzersOptions(new AnalyzerOptions(ImmutableArray<AdditionalText>.Empty), (e, a, _) => failures.Add(a + ": " + e), concurrentAnalysis: false, logAnalyzerExecutionTime: false);
-            var diagnostics = await compilation.WithAnalyzers(Catalogue.Analyzers, options).GetAnalyzerDiagnosticsAsync();
-            Assert.Empty(failures);
+            var (diagnostics, exceptions) = await Catalogue.RunAll(compilation);
+            Assert.Empty(exceptions);
             Assert.DoesNotContain(diagnostics, d => d.Id == "AD0001");
             if (!mayReport)
             {
