@@ -11,10 +11,10 @@ using System.Text.RegularExpressions;
 // the warm compiler server) it builds the generated app with no analyzer, an empty analyzer, an "operation floor"
 // analyzer and CdkLint, each several times (medians reported), with the SDK's own analyzers off, and reads from
 // -p:ReportAnalyzer=true and the task performance summary: the C# compiler task's time and CdkLint's analyzer time.
-if (args.Length == 3 && args[0] == "--generate")
+if (args.Length >= 3 && args[0] == "--generate")
 {
-    // Writes one generated app and stops: for profiling a single compilation by hand.
-    var generated = Generate(Path.GetFullPath(args[1]), int.Parse(args[2], CultureInfo.InvariantCulture), cdk: true);
+    // Writes one generated app and stops: for profiling a single compilation by hand (add "clean" for fixed stacks).
+    var generated = Generate(Path.GetFullPath(args[1]), int.Parse(args[2], CultureInfo.InvariantCulture), cdk: true, clean: args.Length > 3 && args[3] == "clean");
     Console.WriteLine(generated.Dir);
     return;
 }
@@ -57,6 +57,7 @@ try
     var floor = BuildBaselineAnalyzer(work, "OperationFloorAnalyzer", "context.RegisterOperationAction(_ => { }, OperationKind.ObjectCreation, OperationKind.Invocation, OperationKind.SimpleAssignment);");
     var variants = new (string Name, string[] Analyzers)[] { ("none", Array.Empty<string>()), ("empty", new[] { empty }), ("floor", new[] { floor }), ("cdklint", cdkLint) };
     var apps = sizes.Select(size => (Name: $"CDK app, {size} stacks", App: Generate(work, size, cdk: true)))
+        .Append((Name: $"CDK app, {sizes.Max()} stacks, findings fixed", App: Generate(work, sizes.Max(), cdk: true, clean: true)))
         .Append((Name: $"no CDK, {sizes.Max()} classes", App: Generate(work, sizes.Max(), cdk: false)))
         .ToList();
 
@@ -147,9 +148,9 @@ static (double Csc, double Analyzers) Build(string dir, string[] analyzers, stri
     return (csc, time);
 }
 
-static (string Dir, int Lines) Generate(string work, int size, bool cdk)
+static (string Dir, int Lines) Generate(string work, int size, bool cdk, bool clean = false)
 {
-    var dir = Path.Combine(work, (cdk ? "cdk-" : "plain-") + size);
+    var dir = Path.Combine(work, (cdk ? clean ? "clean-" : "cdk-" : "plain-") + size);
     Directory.CreateDirectory(dir);
     File.WriteAllText(Path.Combine(dir, "App.csproj"), $"""
         <Project Sdk="Microsoft.NET.Sdk">
@@ -169,7 +170,7 @@ static (string Dir, int Lines) Generate(string work, int size, bool cdk)
     var program = new StringBuilder(cdk ? "using Amazon.CDK;\nstatic class Program { static void Main() { var app = new App();\n" : "static class Program { static void Main() {\n");
     for (var i = 0; i < size; i++)
     {
-        var text = cdk ? CdkStack(i) : PlainClass(i);
+        var text = cdk ? clean ? CleanCdkStack(i) : CdkStack(i) : PlainClass(i);
         lines += text.Split('\n').Length;
         File.WriteAllText(Path.Combine(dir, $"Unit{i}.cs"), text);
         program.AppendLine(cdk ? $"new Stack{i}(app, \"Stack{i}\");" : $"new Unit{i}().Run();");
@@ -179,6 +180,86 @@ static (string Dir, int Lines) Generate(string work, int size, bool cdk)
     File.WriteAllText(Path.Combine(dir, "Program.cs"), program.ToString());
     return (dir, lines);
 }
+
+/// <summary>
+/// The same stack with every finding fixed as CdkLint's fixes would (tags, no physical name, RETAIN, point-in-time
+/// recovery, blocked public access, a queue visibility that fits the worker, log groups with retention, stage logging and
+/// tracing, a supported runtime): what a team pays once its code is clean.
+/// </summary>
+static string CleanCdkStack(int i) => $$"""
+    using System.Collections.Generic;
+    using Amazon.CDK;
+    using Amazon.CDK.AWS.APIGateway;
+    using Amazon.CDK.AWS.DynamoDB;
+    using Amazon.CDK.AWS.IAM;
+    using Amazon.CDK.AWS.Lambda;
+    using Amazon.CDK.AWS.Lambda.EventSources;
+    using Amazon.CDK.AWS.Logs;
+    using Amazon.CDK.AWS.S3;
+    using Amazon.CDK.AWS.SQS;
+    using Constructs;
+
+    public sealed class Stack{{i}} : Stack
+    {
+        public Stack{{i}}(Construct scope, string id) : base(scope, id)
+        {
+            Amazon.CDK.Tags.Of(this).Add("Environment", "bench");
+            Amazon.CDK.Tags.Of(this).Add("Owner", "platform");
+            var table = new Table(this, "Table", new TableProps
+            {
+                PartitionKey = new Attribute { Name = "pk", Type = AttributeType.STRING },
+                BillingMode = BillingMode.PAY_PER_REQUEST,
+                PointInTimeRecovery = true,
+                RemovalPolicy = RemovalPolicy.RETAIN,
+            });
+            var bucket = new Bucket(this, "Bucket", new BucketProps { Versioned = true, EnforceSSL = true, BlockPublicAccess = BlockPublicAccess.BLOCK_ALL });
+            var queue = new Queue(this, "Queue", new QueueProps { VisibilityTimeout = Duration.Seconds(360) });
+            var workerProps = Defaults("worker.handler");
+            workerProps.Timeout = Duration.Seconds(60);
+            workerProps.LogGroup = new LogGroup(this, "WorkerLogs", new LogGroupProps { Retention = RetentionDays.ONE_MONTH });
+            workerProps.Environment = new Dictionary<string, string> { ["TABLE"] = table.TableName, ["LOG_LEVEL"] = "INFO" };
+            var worker = new Function(this, "Worker", workerProps);
+            worker.AddEventSource(new SqsEventSource(queue));
+            table.GrantReadWriteData(worker);
+            var api = new Function(this, "Api", new FunctionProps
+            {
+                Runtime = Runtime.PYTHON_3_12,
+                Handler = "index.handler",
+                Code = Code.FromInline("def handler(event, context):\n    return {'statusCode': 200}\n"),
+                MemorySize = 256,
+                Timeout = Duration.Seconds(10),
+                Tracing = Tracing.ACTIVE,
+                LogGroup = new LogGroup(this, "ApiLogs", new LogGroupProps { Retention = RetentionDays.ONE_MONTH }),
+            });
+            api.AddToRolePolicy(new PolicyStatement(new PolicyStatementProps { Actions = new[] { "s3:GetObject" }, Resources = new[] { bucket.ArnForObjects("*") } }));
+            api.AddToRolePolicy(new PolicyStatement(new PolicyStatementProps { Actions = new[] { "xray:PutTraceSegments" }, Resources = new[] { "*" } }));
+            var accessLogs = new LogGroup(this, "RestLogs", new LogGroupProps { Retention = RetentionDays.ONE_MONTH });
+            var rest = new LambdaRestApi(this, "Rest", new LambdaRestApiProps
+            {
+                Handler = api,
+                DeployOptions = new StageOptions
+                {
+                    ThrottlingRateLimit = 100,
+                    ThrottlingBurstLimit = 200,
+                    AccessLogDestination = new LogGroupLogDestination(accessLogs),
+                    AccessLogFormat = AccessLogFormat.JsonWithStandardFields(),
+                    LoggingLevel = MethodLoggingLevel.INFO,
+                    TracingEnabled = true,
+                },
+            });
+            new CfnOutput(this, "Url", new CfnOutputProps { Value = rest.Url });
+        }
+
+        private static FunctionProps Defaults(string handler) => new FunctionProps
+        {
+            Runtime = Runtime.PYTHON_3_12,
+            Handler = handler,
+            Code = Code.FromAsset("src"),
+            MemorySize = 512,
+            Tracing = Tracing.ACTIVE,
+        };
+    }
+    """;
 
 /// <summary>A stack with the mix the rules look at: table, bucket, queue, two functions, an API, IAM statements, props in a local and a helper.</summary>
 static string CdkStack(int i) => $$"""
