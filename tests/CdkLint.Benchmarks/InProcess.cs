@@ -35,11 +35,13 @@ internal static class InProcess
             var errors = compilation.GetDiagnostics().Count(d => d.Severity == DiagnosticSeverity.Error);
             var options = new CompilationWithAnalyzersOptions(new AnalyzerOptions(ImmutableArray<AdditionalText>.Empty), null, concurrentAnalysis: false, logAnalyzerExecutionTime: true);
             var withAnalyzers = compilation.WithAnalyzers(analyzers, options);
+            var jitTime = System.Runtime.JitInfo.GetCompilationTime();
+            var jitMethods = System.Runtime.JitInfo.GetCompiledMethodCount();
             var watch = Stopwatch.StartNew();
             var diagnostics = withAnalyzers.GetAnalyzerDiagnosticsAsync(CancellationToken.None).Result;
             watch.Stop();
             var telemetry = analyzers.ToDictionary(a => a.GetType().Name, a => withAnalyzers.GetAnalyzerTelemetryInfoAsync(a, CancellationToken.None).Result.ExecutionTime.TotalSeconds);
-            Console.WriteLine($"run {run + 1}: {watch.Elapsed.TotalSeconds:F3} s wall, {telemetry.Where(t => t.Key != nameof(OperationFloorAnalyzer)).Sum(t => t.Value):F3} s in CdkLint, {telemetry[nameof(OperationFloorAnalyzer)]:F3} s in the floor analyzer, {diagnostics.Length} diagnostics, {errors} compile errors");
+            Console.WriteLine($"run {run + 1}: JIT {(System.Runtime.JitInfo.GetCompilationTime() - jitTime).TotalSeconds:F3} s for {System.Runtime.JitInfo.GetCompiledMethodCount() - jitMethods} methods, {watch.Elapsed.TotalSeconds:F3} s wall, {telemetry.Where(t => t.Key != nameof(OperationFloorAnalyzer)).Sum(t => t.Value):F3} s in CdkLint, {telemetry[nameof(OperationFloorAnalyzer)]:F3} s in the floor analyzer, {diagnostics.Length} diagnostics, {errors} compile errors");
             if (run == 0)
             {
                 continue;

@@ -1,7 +1,6 @@
 using System;
 using System.Collections.Concurrent;
 using System.Collections.Generic;
-using System.Collections.Immutable;
 using System.IO;
 using System.Linq;
 using System.Threading;
@@ -36,8 +35,24 @@ namespace CdkLint.Tests.Meta
 
         [Fact]
         public void Every_line_prefix_of_every_sample_file_analyzes_without_an_exception()
+            => AnalyzeEveryLinePrefix(SampleFiles().ToList(), withSiblings: true);
+
+        /// <summary>
+        /// The test project's own sources, each cut at every line and compiled alone against CDK: C# that mostly does not
+        /// use CDK (b), cut anywhere, including inside the raw strings that hold the rule tests' CDK code.
+        /// </summary>
+        [Fact]
+        public void Every_line_prefix_of_every_test_source_file_analyzes_without_an_exception()
+            => AnalyzeEveryLinePrefix(
+                Directory.EnumerateFiles(Path.Combine(CdkReferences.RepositoryRoot, "tests", "CdkLint.Tests"), "*.cs", SearchOption.AllDirectories)
+                    .Where(f => !f.Split(Path.DirectorySeparatorChar).Any(p => p is "bin" or "obj" or "node_modules"))
+                    .OrderBy(f => f, StringComparer.Ordinal)
+                    .ToList(),
+                withSiblings: false);
+
+        /// <summary>Every analyzer over each file cut after every line (with the other files whole, or alone).</summary>
+        private void AnalyzeEveryLinePrefix(List<string> files, bool withSiblings)
         {
-            var files = SampleFiles().ToList();
             Assert.NotEmpty(files);
             var references = CdkReferences.For(CdkVersion.V2_160);
             var failures = new ConcurrentBag<string>();
@@ -45,18 +60,18 @@ namespace CdkLint.Tests.Meta
             foreach (var file in files)
             {
                 var lines = File.ReadAllLines(file);
-                var others = files.Where(f => f != file).Select(f => CSharpSyntaxTree.ParseText(File.ReadAllText(f), path: f)).ToList();
+                var others = withSiblings ? files.Where(f => f != file).Select(f => CSharpSyntaxTree.ParseText(File.ReadAllText(f), path: f)).ToList() : new List<SyntaxTree>();
                 prefixes += lines.Length;
-                Parallel.For(1, lines.Length + 1, new ParallelOptions { MaxDegreeOfParallelism = 2 }, count =>
+                Parallel.For(1, lines.Length + 1, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, count =>
                 {
                     var prefix = CSharpSyntaxTree.ParseText(string.Join("\n", lines.Take(count)), path: file);
                     var compilation = CSharpCompilation.Create("Prefix", others.Append(prefix), references, new CSharpCompilationOptions(OutputKind.ConsoleApplication));
-                    var options = new CompilationWithAnalyzersOptions(
-                        new AnalyzerOptions(ImmutableArray<AdditionalText>.Empty),
-                        (e, a, _) => failures.Add($"{Path.GetFileName(file)} cut after line {count}: {a.GetType().Name}: {e.GetType().Name}: {e.Message}"),
-                        concurrentAnalysis: false,
-                        logAnalyzerExecutionTime: false);
-                    var diagnostics = compilation.WithAnalyzers(Catalogue.Analyzers, options).GetAnalyzerDiagnosticsAsync().GetAwaiter().GetResult();
+                    var (diagnostics, exceptions) = Catalogue.RunAll(compilation).GetAwaiter().GetResult();
+                    foreach (var exception in exceptions)
+                    {
+                        failures.Add($"{Path.GetFileName(file)} cut after line {count}: {exception}");
+                    }
+
                     foreach (var ad in diagnostics.Where(d => d.Id == "AD0001"))
                     {
                         failures.Add($"{Path.GetFileName(file)} cut after line {count}: {ad.GetMessage()}");
