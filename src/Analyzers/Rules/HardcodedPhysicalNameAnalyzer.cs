@@ -1,4 +1,3 @@
-using System.Collections.Generic;
 using System.Collections.Immutable;
 using CdkLint.Cdk;
 using Microsoft.CodeAnalysis;
@@ -86,45 +85,38 @@ namespace CdkLint.Rules
                 return false;
             }
 
-            var tokens = TypeTokens.Of(type);
-
-            // A name held in a const, field or local that other code also reads.
-            if (value is IdentifierNameSyntax identifier && tokens.IdentifierUses(identifier.Identifier.ValueText) > 1)
-            {
-                return true;
-            }
-
-            // The same literal assigned again elsewhere (an environment variable, an output's value). Call arguments
-            // do not count: `AddResource("products")` or a construct id names a path or a node, not the resource.
-            if (value is LiteralExpressionSyntax literal)
-            {
-                foreach (var token in tokens.Literals(name))
-                {
-                    if (token != literal.Token && token.Parent?.Parent is not ArgumentSyntax)
-                    {
-                        return true;
-                    }
-                }
-            }
-
             // A function name that a log group's name repeats (the classic way to set a function's log retention),
             // seen from either side: renaming one alone would detach the function from its log group.
-            if (kind == NameKinds.Function)
+            var linked = kind == NameKinds.Function ? LambdaLogGroupPrefix + name
+                : name.StartsWith(LambdaLogGroupPrefix, System.StringComparison.Ordinal) ? name.Substring(LambdaLogGroupPrefix.Length)
+                : null;
+            var identifier = (value as IdentifierNameSyntax)?.Identifier.ValueText;
+            var literal = value as LiteralExpressionSyntax;
+            var identifierUses = 0;
+
+            // One walk of the type, without allocating: most types have one finding or none, so an index per type
+            // measured slower than reading the tokens again.
+            foreach (var token in type.DescendantTokens())
             {
-                var linked = LambdaLogGroupPrefix + name;
-                foreach (var token in tokens.AllLiterals)
+                if (token.IsKind(SyntaxKind.IdentifierToken))
                 {
-                    if (token.Parent != value && token.ValueText.Contains(linked))
+                    // A name held in a const, field or local that other code also reads.
+                    if (identifier is not null && token.Parent is IdentifierNameSyntax && token.ValueText == identifier && ++identifierUses > 1)
                     {
                         return true;
                     }
                 }
-            }
-            else if (name.StartsWith(LambdaLogGroupPrefix, System.StringComparison.Ordinal) && name.Length > LambdaLogGroupPrefix.Length)
-            {
-                foreach (var token in tokens.Literals(name.Substring(LambdaLogGroupPrefix.Length)))
+                else if (token.IsKind(SyntaxKind.StringLiteralToken))
                 {
-                    if (token.Parent != value)
+                    // The same literal assigned again elsewhere (an environment variable, an output's value). Call
+                    // arguments do not count: `AddResource("products")` or a construct id names a path or a node.
+                    if (literal is not null && token != literal.Token && token.ValueText == name && token.Parent?.Parent is not ArgumentSyntax)
+                    {
+                        return true;
+                    }
+
+                    if (linked is { Length: > 0 } && token.Parent != value
+                        && (kind == NameKinds.Function ? token.ValueText.Contains(linked) : token.ValueText == linked))
                     {
                         return true;
                     }
@@ -132,49 +124,6 @@ namespace CdkLint.Rules
             }
 
             return false;
-        }
-
-        /// <summary>
-        /// The identifiers and string literals of one type declaration, read once and shared by every finding in it
-        /// (a stack with fifty named resources would otherwise be read fifty times).
-        /// </summary>
-        private sealed class TypeTokens
-        {
-            private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<TypeDeclarationSyntax, TypeTokens> Cache = new();
-            private readonly Dictionary<string, int> _identifierUses = new(System.StringComparer.Ordinal);
-            private readonly Dictionary<string, List<SyntaxToken>> _literals = new(System.StringComparer.Ordinal);
-            private readonly List<SyntaxToken> _allLiterals = new();
-
-            private TypeTokens(TypeDeclarationSyntax type)
-            {
-                foreach (var token in type.DescendantTokens())
-                {
-                    if (token.IsKind(SyntaxKind.IdentifierToken) && token.Parent is IdentifierNameSyntax)
-                    {
-                        _identifierUses[token.ValueText] = _identifierUses.TryGetValue(token.ValueText, out var n) ? n + 1 : 1;
-                    }
-                    else if (token.IsKind(SyntaxKind.StringLiteralToken))
-                    {
-                        _allLiterals.Add(token);
-                        if (!_literals.TryGetValue(token.ValueText, out var list))
-                        {
-                            _literals[token.ValueText] = list = new List<SyntaxToken>();
-                        }
-
-                        list.Add(token);
-                    }
-                }
-            }
-
-            public List<SyntaxToken> AllLiterals => _allLiterals;
-
-            public static TypeTokens Of(TypeDeclarationSyntax type) => Cache.GetValue(type, static t => new TypeTokens(t));
-
-            public int IdentifierUses(string name) => _identifierUses.TryGetValue(name, out var n) ? n : 0;
-
-            public List<SyntaxToken> Literals(string value) => _literals.TryGetValue(value, out var list) ? list : Empty;
-
-            private static readonly List<SyntaxToken> Empty = new();
         }
 
         /// <summary>How a physical name behaves, for the fixer.</summary>
