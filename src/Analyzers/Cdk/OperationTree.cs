@@ -19,10 +19,40 @@ namespace CdkLint.Cdk
         {
             if (!DescendantsCache.TryGetValue(operation, out var flattened))
             {
-                flattened = DescendantsCache.GetValue(operation, static o => new Flattened(ImmutableArray.CreateRange(o.Descendants())));
+                flattened = DescendantsCache.GetValue(operation, static o => new Flattened(Flatten(o)));
             }
 
             return flattened.Operations;
+        }
+
+        /// <summary>
+        /// Pre-order, children in order, like Roslyn's <c>Descendants()</c>, but with a plain stack instead of a chain of
+        /// iterators, so that deep trees (long concatenations) neither recurse nor allocate an enumerator per node.
+        /// </summary>
+        private static ImmutableArray<IOperation> Flatten(IOperation root)
+        {
+            var result = ImmutableArray.CreateBuilder<IOperation>();
+            var pending = new System.Collections.Generic.List<IOperation>();
+            PushChildren(pending, root);
+            while (pending.Count > 0)
+            {
+                var last = pending.Count - 1;
+                var current = pending[last];
+                pending.RemoveAt(last);
+                result.Add(current);
+                PushChildren(pending, current);
+            }
+
+            return result.Count == result.Capacity ? result.MoveToImmutable() : result.ToImmutable();
+        }
+
+        private static void PushChildren(System.Collections.Generic.List<IOperation> pending, IOperation operation)
+        {
+            // Reversed, so that the first child is popped first.
+            foreach (var child in operation.ChildOperations.Reverse())
+            {
+                pending.Add(child);
+            }
         }
 
         /// <summary>The descendants of the root of <paramref name="operation"/>'s tree (its whole method body).</summary>

@@ -164,7 +164,22 @@ namespace CdkLint.Cdk
                 return ImmutableArray<PropAssignment>.Empty;
             }
 
-            var builder = ImmutableArray.CreateBuilder<PropAssignment>(initializer.Initializers.Length);
+            // Counted first so that the array is allocated once, at its final size, and handed over without a copy.
+            var count = 0;
+            foreach (var item in initializer.Initializers)
+            {
+                if (item is ISimpleAssignmentOperation { Target: IPropertyReferenceOperation })
+                {
+                    count++;
+                }
+            }
+
+            if (count == 0)
+            {
+                return ImmutableArray<PropAssignment>.Empty;
+            }
+
+            var builder = ImmutableArray.CreateBuilder<PropAssignment>(count);
             foreach (var item in initializer.Initializers)
             {
                 if (item is ISimpleAssignmentOperation { Target: IPropertyReferenceOperation target } assignment)
@@ -173,7 +188,7 @@ namespace CdkLint.Cdk
                 }
             }
 
-            return builder.ToImmutable();
+            return builder.MoveToImmutable();
         }
 
         private static PropsView ReadLocal(ILocalReferenceOperation reference, int usePosition, int depth, CancellationToken cancellationToken)
@@ -185,7 +200,7 @@ namespace CdkLint.Cdk
             PropsView? initial = null;
             IOperation? declaringBlock = null;
             var complete = true;
-            var later = ImmutableArray.CreateBuilder<PropAssignment>();
+            ImmutableArray<PropAssignment>.Builder? later = null;
             foreach (var op in OperationTree.Descendants(root))
             {
                 switch (op)
@@ -217,7 +232,7 @@ namespace CdkLint.Cdk
                                 complete = false;
                             }
 
-                            later.Add(new PropAssignment(property.Property, assign));
+                            (later ??= ImmutableArray.CreateBuilder<PropAssignment>()).Add(new PropAssignment(property.Property, assign));
                         }
 
                         break;
@@ -236,12 +251,12 @@ namespace CdkLint.Cdk
                 return PropsView.Unknown;
             }
 
-            if (later.Count == 0)
+            if (later is null)
             {
                 return complete ? initial : new PropsView(initial.Type, initial.Assignments, false);
             }
 
-            return new PropsView(initial.Type, initial.Assignments.AddRange(later), complete && initial.IsComplete);
+            return new PropsView(initial.Type, initial.Assignments.AddRange(later.ToImmutable()), complete && initial.IsComplete);
         }
 
         /// <summary>

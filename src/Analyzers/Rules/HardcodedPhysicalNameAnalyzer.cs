@@ -94,6 +94,18 @@ namespace CdkLint.Rules
             var literal = value as LiteralExpressionSyntax;
             var identifierUses = 0;
 
+            // The token walk below is exact but costs a red node per token of the type, for every finding. Each way it
+            // can find a reuse needs the needle's characters outside the value in the type's text, so a text search
+            // settles most findings. Escapes (`\u0061`, `\\`, verbatim `""`) can spell a token's value in other
+            // characters: with any of them in view the walk decides.
+            if (!EscapesPossible(name) && TypeText.Of(type.SyntaxTree) is var text && !TypeText.HasBackslash(text, type.Span)
+                && !(identifier is not null && TypeText.OccursOutside(text, type.Span, value.Span, identifier))
+                && !(literal is not null && TypeText.OccursOutside(text, type.Span, value.Span, name))
+                && !(linked is { Length: > 0 } && TypeText.OccursOutside(text, type.Span, value.Span, linked)))
+            {
+                return false;
+            }
+
             // One walk of the type, without allocating: most types have one finding or none, so an index per type
             // measured slower than reading the tokens again.
             foreach (var token in type.DescendantTokens())
@@ -125,6 +137,8 @@ namespace CdkLint.Rules
 
             return false;
         }
+
+        private static bool EscapesPossible(string name) => name.IndexOf('"') >= 0 || name.IndexOf('\\') >= 0;
 
         /// <summary>How a physical name behaves, for the fixer.</summary>
         public static class NameKinds

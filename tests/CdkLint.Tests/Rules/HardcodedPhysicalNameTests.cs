@@ -193,21 +193,31 @@ namespace CdkLint.Tests.Rules
                         }
                 """));
 
+        // The reuse check searches the file's text before it walks the type's tokens. Inline code with `\n` puts a
+        // backslash in the type, so the walk decides; code from an asset leaves the decision to the search. Both must
+        // see every reuse (a const read twice, a function name and its log group, a literal assigned again).
         [Theory, CdkVersions]
-        public Task A_name_used_elsewhere_gets_no_fix(CdkVersion version)
+        public Task A_name_used_elsewhere_gets_no_fix(CdkVersion version) => NoFixForReusedNames(version, "Code.FromInline(\"def handler(e, c):\\n    return 1\\n\")");
+
+        [Theory, CdkVersions]
+        public Task A_name_used_elsewhere_is_found_by_the_text_search(CdkVersion version) => NoFixForReusedNames(version, "Code.FromAsset(\"src\")");
+
+        private static Task NoFixForReusedNames(CdkVersion version, string code)
         {
             var source = Code.Stack(
-                """
+                $$"""
                             var table = new Table(this, "T", new TableProps { TableName = {|CDK1001:ProductsTable|}, PartitionKey = new Attribute { Name = "id", Type = AttributeType.STRING } });
                             new Function(this, "F", new FunctionProps
                             {
                                 FunctionName = {|CDK1001:"shop-list"|},
                                 Runtime = Runtime.PYTHON_3_11,
                                 Handler = "index.handler",
-                                Code = Code.FromInline("def handler(e, c):\n    return 1\n"),
+                                Code = {{code}},
                                 Environment = new Dictionary<string, string> { ["TABLE"] = ProductsTable },
                             });
                             new LogGroup(this, "FLogs", new LogGroupProps { LogGroupName = {|CDK1001:"/aws/lambda/shop-list"|}, Retention = RetentionDays.ONE_MONTH });
+                            new Queue(this, "Q", new QueueProps { QueueName = {|CDK1001:"orders"|} });
+                            new CfnOutput(this, "QueueName", new CfnOutputProps { Value = "orders" });
                 """,
                 """
                         private const string ProductsTable = "products";
@@ -215,5 +225,41 @@ namespace CdkLint.Tests.Rules
                 parameters: ", string stage");
             return VerifyCS.Fix(version, source, source, Suffix);
         }
+
+        [Theory, CdkVersions]
+        public Task A_name_spelled_with_an_escape_elsewhere_is_still_a_reuse(CdkVersion version)
+        {
+            var source = Code.Stack(
+                """
+                            new Queue(this, "Q", new QueueProps { QueueName = {|CDK1001:"orders"|} });
+                            new CfnOutput(this, "QueueName", new CfnOutputProps { Value = "ord\u0065rs" });
+                """,
+                parameters: ", string stage");
+            return VerifyCS.Fix(version, source, source, Suffix);
+        }
+
+        [Theory, CdkVersions]
+        public Task Text_that_only_contains_the_name_is_no_reuse(CdkVersion version) => VerifyCS.Fix(version,
+            Code.Stack(
+                """
+                            new Queue(this, "Q", new QueueProps { QueueName = {|CDK1001:"orders"|} });
+                            // orders: a comment, a longer literal and an identifier that contain the name do not use it.
+                            new CfnOutput(this, "QueueName", new CfnOutputProps { Value = "orders-archive", Description = nameof(ordersCount) });
+                """,
+                members: """
+                        private int ordersCount = 0;
+                """,
+                parameters: ", string stage"),
+            Code.Stack(
+                """
+                            new Queue(this, "Q", new QueueProps { QueueName = $"orders-{stage}" });
+                            // orders: a comment, a longer literal and an identifier that contain the name do not use it.
+                            new CfnOutput(this, "QueueName", new CfnOutputProps { Value = "orders-archive", Description = nameof(ordersCount) });
+                """,
+                members: """
+                        private int ordersCount = 0;
+                """,
+                parameters: ", string stage"),
+            Suffix);
     }
 }
