@@ -19,6 +19,13 @@ if (args.Length >= 3 && args[0] == "--generate")
     return;
 }
 
+if (args.Length >= 2 && args[0] == "--jit-events")
+{
+    // --jit-events <trace.nettrace> [top N methods]
+    JitEvents.Run(args[1], args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 20);
+    return;
+}
+
 if (args.Length >= 3 && args[0] == "--in-process")
 {
     // --in-process <app dir> <file listing the app's references, one per line> [runs]
