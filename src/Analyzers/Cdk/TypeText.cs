@@ -8,8 +8,9 @@ namespace CdkLint.Cdk
     /// <summary>
     /// Plain string search over a file's source text: "does this name appear anywhere else in the type?" costs a
     /// search of characters instead of a walk of the type's tokens (a red node per token), and only a hit needs the
-    /// walk that says what the occurrence is. The text is the tree's own: for a file read into one string (every
-    /// file under 40 K characters) that string is handed over without a copy; larger files are copied once per tree.
+    /// walk that says what the occurrence is. The text is the tree's own, cached per tree: for a file Roslyn holds as
+    /// one string (a file the compiler read whole) that string is handed over without a copy; a text held in pieces (a
+    /// large file, an edited buffer in the IDE) is copied once per tree, and only for a tree with a finding.
     /// </summary>
     internal static class TypeText
     {
