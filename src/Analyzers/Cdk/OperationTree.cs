@@ -26,6 +26,17 @@ namespace CdkLint.Cdk
             return flattened.Operations;
         }
 
+        // Working lists of Flatten, one set per thread (the driver runs callbacks on several threads; Flatten does not
+        // call itself): only the result array is allocated per body, at its final size.
+        [System.ThreadStatic]
+        private static List<IOperation>? t_result;
+
+        [System.ThreadStatic]
+        private static List<IOperation>? t_pending;
+
+        [System.ThreadStatic]
+        private static List<IOperation>? t_children;
+
         /// <summary>
         /// Pre-order, children in order, like Roslyn's <c>Descendants()</c>, but with a plain stack instead of a chain of
         /// iterators, so that deep trees (long concatenations) neither recurse nor allocate an enumerator per node.
@@ -34,20 +45,31 @@ namespace CdkLint.Cdk
         /// </summary>
         private static ImmutableArray<IOperation> Flatten(IOperation root)
         {
-            var result = ImmutableArray.CreateBuilder<IOperation>();
-            var pending = new List<IOperation>();
-            var children = new List<IOperation>();
-            PushChildren(pending, children, root);
-            while (pending.Count > 0)
+            var result = t_result ??= new List<IOperation>();
+            var pending = t_pending ??= new List<IOperation>();
+            var children = t_children ??= new List<IOperation>();
+            try
             {
-                var last = pending.Count - 1;
-                var current = pending[last];
-                pending.RemoveAt(last);
-                result.Add(current);
-                PushChildren(pending, children, current);
-            }
+                PushChildren(pending, children, root);
+                while (pending.Count > 0)
+                {
+                    var last = pending.Count - 1;
+                    var current = pending[last];
+                    pending.RemoveAt(last);
+                    result.Add(current);
+                    PushChildren(pending, children, current);
+                }
 
-            return result.Count == result.Capacity ? result.MoveToImmutable() : result.ToImmutable();
+                return ImmutableArray.CreateRange(result);
+            }
+            finally
+            {
+                // Emptied even when the walk is cancelled, so that the next flatten on this thread starts clean and the
+                // lists hold no operations of an old compilation.
+                result.Clear();
+                pending.Clear();
+                children.Clear();
+            }
         }
 
         private static void PushChildren(List<IOperation> pending, List<IOperation> children, IOperation operation)
