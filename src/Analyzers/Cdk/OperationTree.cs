@@ -64,7 +64,7 @@ namespace CdkLint.Cdk
             }
             finally
             {
-                // Emptied even when the walk is cancelled, so that the next flatten on this thread starts clean and the
+                // Emptied even when the walk throws, so that the next flatten on this thread starts clean and the
                 // lists hold no operations of an old compilation.
                 result.Clear();
                 pending.Clear();
