@@ -98,10 +98,10 @@ namespace CdkLint.Rules
             // can find a reuse needs the needle's characters outside the value in the type's text, so a text search
             // settles most findings. Escapes (`\u0061`, `\\`, verbatim `""`) can spell a token's value in other
             // characters: with any of them in view the walk decides.
-            if (!EscapesPossible(name) && TypeText.Of(type.SyntaxTree) is var text && !TypeText.HasBackslash(text, type.Span)
-                && !(identifier is not null && TypeText.OccursOutside(text, type.Span, value.Span, identifier))
-                && !(literal is not null && TypeText.OccursOutside(text, type.Span, value.Span, name))
-                && !(linked is { Length: > 0 } && TypeText.OccursOutside(text, type.Span, value.Span, linked)))
+            if (!EscapesPossible(name) && FileText.Of(type.SyntaxTree) is var text && !FileText.HasBackslash(text, type.Span)
+                && !(identifier is not null && FileText.OccursOutside(text, type.Span, value.Span, identifier))
+                && !(literal is not null && FileText.OccursOutside(text, type.Span, value.Span, name))
+                && !(linked is { Length: > 0 } && FileText.OccursOutside(text, type.Span, value.Span, linked)))
             {
                 return false;
             }

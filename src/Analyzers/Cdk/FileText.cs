@@ -12,7 +12,7 @@ namespace CdkLint.Cdk
     /// one string (a file the compiler read whole) that string is handed over without a copy; a text held in pieces (a
     /// large file, an edited buffer in the IDE) is copied once per tree, and only for a tree with a finding.
     /// </summary>
-    internal static class TypeText
+    internal static class FileText
     {
         private static readonly ConditionalWeakTable<SyntaxTree, string> Cache = new();
 
