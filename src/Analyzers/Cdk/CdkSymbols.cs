@@ -14,6 +14,7 @@ namespace CdkLint.Cdk
     {
         private static readonly ConditionalWeakTable<Compilation, Box> Cache = new();
         private readonly ConcurrentDictionary<string, INamedTypeSymbol?> _types = new(StringComparer.Ordinal);
+        private readonly ConcurrentDictionary<ISymbol, bool> _libraryConstructTypes = new(SymbolEqualityComparer.Default);
 
         private readonly IAssemblySymbol _cdkAssembly;
         private readonly IAssemblySymbol? _constructsAssembly;
@@ -181,6 +182,22 @@ namespace CdkLint.Cdk
             => target is not null && (target.TypeKind == TypeKind.Interface ? Implements(type, target) : InheritsFrom(type, target));
 
         public bool IsConstructType(ITypeSymbol? type) => InheritsFrom(type, Construct);
+
+        /// <summary>
+        /// True for a construct type shipped in a library (CDK or a construct library), not declared in this project.
+        /// Every rule asks this of every creation it sees, and an app creates few distinct types many times, so the
+        /// answer is kept per type (one lookup instead of a walk up the base types).
+        /// </summary>
+        public bool IsLibraryConstructType(INamedTypeSymbol type)
+        {
+            if (!_libraryConstructTypes.TryGetValue(type, out var isLibraryConstruct))
+            {
+                isLibraryConstruct = type.Locations.Length > 0 && !type.Locations[0].IsInSource && IsConstructType(type);
+                _libraryConstructTypes.TryAdd(type, isLibraryConstruct);
+            }
+
+            return isLibraryConstruct;
+        }
 
         private sealed class Box
         {

@@ -100,7 +100,7 @@ namespace CdkLint.Cdk
 
             // Only types shipped in a library (CDK or a construct library): the user's own subclasses are read at
             // their base call, where their props are written.
-            if (type.Locations.Length == 0 || type.Locations[0].IsInSource || !symbols.IsConstructType(type))
+            if (!symbols.IsLibraryConstructType(type))
             {
                 return false;
             }
