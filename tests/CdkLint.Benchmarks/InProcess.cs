@@ -34,6 +34,17 @@ internal static class InProcess
             .Select(t => (DiagnosticAnalyzer)Activator.CreateInstance(t)!)
             .Append(new OperationFloorAnalyzer())
             .ToImmutableArray();
+        // CDKLINT_BENCH_ACCOUNTS=1: every CdkLint analyzer is wrapped so that its callbacks are timed here, with the GC pauses
+        // that fell inside them and the bytes they allocated: its own work, apart from collections the compiler's binding
+        // made due while a CdkLint callback happened to run.
+        if (Environment.GetEnvironmentVariable("CDKLINT_BENCH_ACCOUNTS") == "1")
+        {
+            analyzers = analyzers.Select(a => a is OperationFloorAnalyzer ? a : new AccountingAnalyzer(a)).ToImmutableArray();
+        }
+
+        var ownTotals = new List<double>();
+        var bytesTotals = new List<double>();
+        var ownPerRule = new Dictionary<string, List<(double Own, double MB, long Calls)>>();
         var totals = new List<double>();
         var perRule = new Dictionary<string, List<double>>();
         for (var run = 0; run < runs; run++)
@@ -44,11 +55,34 @@ internal static class InProcess
             var withAnalyzers = compilation.WithAnalyzers(analyzers, options);
             var jitTime = System.Runtime.JitInfo.GetCompilationTime();
             var jitMethods = System.Runtime.JitInfo.GetCompiledMethodCount();
+            foreach (var accounting in analyzers.OfType<AccountingAnalyzer>())
+            {
+                accounting.Account.Clear();
+            }
+
+            var pauses = GC.GetTotalPauseDuration();
+            var collections = (GC.CollectionCount(0), GC.CollectionCount(1), GC.CollectionCount(2));
             var watch = Stopwatch.StartNew();
             var diagnostics = withAnalyzers.GetAnalyzerDiagnosticsAsync(CancellationToken.None).Result;
             watch.Stop();
-            var telemetry = analyzers.ToDictionary(a => a.GetType().Name, a => withAnalyzers.GetAnalyzerTelemetryInfoAsync(a, CancellationToken.None).Result.ExecutionTime.TotalSeconds);
+            var telemetry = analyzers.ToDictionary(a => (a as AccountingAnalyzer)?.Name ?? a.GetType().Name, a => withAnalyzers.GetAnalyzerTelemetryInfoAsync(a, CancellationToken.None).Result.ExecutionTime.TotalSeconds);
             Console.WriteLine($"run {run + 1}: JIT {(System.Runtime.JitInfo.GetCompilationTime() - jitTime).TotalSeconds:F3} s for {System.Runtime.JitInfo.GetCompiledMethodCount() - jitMethods} methods, {watch.Elapsed.TotalSeconds:F3} s wall, {telemetry.Where(t => t.Key != nameof(OperationFloorAnalyzer)).Sum(t => t.Value):F3} s in CdkLint, {telemetry[nameof(OperationFloorAnalyzer)]:F3} s in the floor analyzer, {diagnostics.Length} diagnostics, {errors} compile errors");
+            Console.WriteLine($"    GC during the run: {(GC.GetTotalPauseDuration() - pauses).TotalSeconds:F3} s paused; collections gen0 {GC.CollectionCount(0) - collections.Item1}, gen1 {GC.CollectionCount(1) - collections.Item2}, gen2 {GC.CollectionCount(2) - collections.Item3}");
+            if (analyzers.OfType<AccountingAnalyzer>().ToArray() is { Length: > 0 } accounted)
+            {
+                var own = accounted.Sum(a => a.Account.OwnSeconds);
+                Console.WriteLine($"    in CdkLint's callbacks: {accounted.Sum(a => a.Account.Seconds):F3} s, of it GC pauses {accounted.Sum(a => a.Account.PauseSeconds):F3} s, own work {own:F3} s; {accounted.Sum(a => a.Account.Bytes) / 1e6:F1} MB allocated; {accounted.Sum(a => a.Account.Calls)} calls");
+                if (run > 0)
+                {
+                    ownTotals.Add(own);
+                    bytesTotals.Add(accounted.Sum(a => a.Account.Bytes) / 1e6);
+                    foreach (var a in accounted)
+                    {
+                        (ownPerRule.TryGetValue(a.Name, out var list) ? list : ownPerRule[a.Name] = new List<(double, double, long)>()).Add((a.Account.OwnSeconds, a.Account.Bytes / 1e6, a.Account.Calls));
+                    }
+                }
+            }
+
             if (run == 0)
             {
                 continue;
@@ -64,7 +98,8 @@ internal static class InProcess
         if (Environment.GetEnvironmentVariable("CDKLINT_BENCH_ALLOC") == "1")
         {
             // Bytes each analyzer allocates on its own (after the floor analyzer's, which builds the operation trees),
-            // then all of CdkLint together: allocation counts repeat from run to run, unlike times on a busy machine.
+            // then all of CdkLint together. The counter is process-wide (the runtime's own threads count too), so single rules
+            // can come out negative: CDKLINT_BENCH_ACCOUNTS=1 counts each rule's bytes on its own thread instead.
             var all = analyzers.Where(a => a is not OperationFloorAnalyzer).ToImmutableArray();
             foreach (var analyzer in analyzers.Reverse().Select(a => ImmutableArray.Create(a)).Append(all))
             {
@@ -83,8 +118,49 @@ internal static class InProcess
             }
         }
 
+        // CDKLINT_BENCH_TICKS=N: N more runs with the floor analyzer alone, then N with every analyzer, counting the runtime's
+        // allocation samples per type: the types whose bytes grow are what CdkLint allocates (or has Roslyn allocate).
+        if (Environment.GetEnvironmentVariable("CDKLINT_BENCH_TICKS") is { Length: > 0 } ticksRuns)
+        {
+            var floorOnly = ImmutableArray.Create<DiagnosticAnalyzer>(new OperationFloorAnalyzer());
+            var results = new List<Dictionary<string, long>>();
+            foreach (var set in new[] { floorOnly, analyzers })
+            {
+                using var listener = new AllocationTicks();
+                for (var r = 0; r < int.Parse(ticksRuns); r++)
+                {
+                    var compilation = CSharpCompilation.Create("App", trees, refs, new CSharpCompilationOptions(OutputKind.ConsoleApplication, concurrentBuild: false));
+                    compilation.GetDiagnostics();
+                    var options = new CompilationWithAnalyzersOptions(new AnalyzerOptions(ImmutableArray<AdditionalText>.Empty), null, concurrentAnalysis: false, logAnalyzerExecutionTime: false);
+                    listener.On = true;
+                    _ = compilation.WithAnalyzers(set, options).GetAnalyzerDiagnosticsAsync(CancellationToken.None).Result;
+                    listener.On = false;
+                }
+
+                results.Add(new Dictionary<string, long>(listener.Bytes));
+            }
+
+            var n = int.Parse(ticksRuns);
+            Console.WriteLine($"allocation samples per run: floor {results[0].Values.Sum() / n / 1e6:F1} MB, all {results[1].Values.Sum() / n / 1e6:F1} MB");
+            foreach (var name in results[1].Keys.Union(results[0].Keys).OrderByDescending(k => results[1].GetValueOrDefault(k) - results[0].GetValueOrDefault(k)).Take(40))
+            {
+                Console.WriteLine($"  {(results[1].GetValueOrDefault(name) - results[0].GetValueOrDefault(name)) / n / 1e6,7:F2} MB  {name}");
+            }
+        }
+
         static double Median(List<double> values) => values.OrderBy(v => v).ElementAt(values.Count / 2);
         Console.WriteLine($"warm median: {Median(totals):F3} s");
+        if (ownTotals.Count > 0)
+        {
+            Console.WriteLine($"warm median of CdkLint's own work (callbacks without GC pauses): {Median(ownTotals):F3} s; allocated {Median(bytesTotals):F1} MB");
+            foreach (var (name, values) in ownPerRule.OrderByDescending(p => Median(p.Value.Select(v => v.Own).ToList())))
+            {
+                Console.WriteLine($"  {Median(values.Select(v => v.Own).ToList()):F3} s own  {Median(values.Select(v => v.MB).ToList()),6:F2} MB  {values[0].Calls,7} calls  {name}");
+            }
+
+            return;
+        }
+
         foreach (var (name, values) in perRule.OrderByDescending(p => Median(p.Value)).Take(15))
         {
             Console.WriteLine($"  {Median(values):F3} {name}");
@@ -108,5 +184,31 @@ internal sealed class OperationFloorAnalyzer : DiagnosticAnalyzer
         context.EnableConcurrentExecution();
         context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
         context.RegisterOperationAction(_ => { }, OperationKind.ObjectCreation, OperationKind.Invocation, OperationKind.SimpleAssignment);
+    }
+}
+
+/// <summary>Counts the runtime's allocation samples (one per ~100 KB allocated) per type name, in this process.</summary>
+internal sealed class AllocationTicks : System.Diagnostics.Tracing.EventListener
+{
+    public readonly System.Collections.Concurrent.ConcurrentDictionary<string, long> Bytes = new();
+    public volatile bool On;
+
+    protected override void OnEventSourceCreated(System.Diagnostics.Tracing.EventSource source)
+    {
+        if (source.Name == "Microsoft-Windows-DotNETRuntime")
+        {
+            EnableEvents(source, System.Diagnostics.Tracing.EventLevel.Verbose, (System.Diagnostics.Tracing.EventKeywords)0x1);
+        }
+    }
+
+    protected override void OnEventWritten(System.Diagnostics.Tracing.EventWrittenEventArgs e)
+    {
+        if (!On || e.EventName is null || !e.EventName.StartsWith("GCAllocationTick", StringComparison.Ordinal) || e.Payload is null)
+        {
+            return;
+        }
+
+        var name = e.PayloadNames!.IndexOf("TypeName") is var i and >= 0 ? e.Payload[i] as string ?? "?" : "?";
+        Bytes.AddOrUpdate(name, 100_000, (_, v) => v + 100_000);
     }
 }

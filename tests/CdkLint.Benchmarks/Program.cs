@@ -11,6 +11,8 @@ using System.Text.RegularExpressions;
 // the warm compiler server) it builds the generated app with no analyzer, an empty analyzer, an "operation floor"
 // analyzer and CdkLint, each several times (medians reported), with the SDK's own analyzers off, and reads from
 // -p:ReportAnalyzer=true and the task performance summary: the C# compiler task's time and CdkLint's analyzer time.
+// For reference it also builds the app with the SDK's own analyzers at their default level and no CdkLint, and reads
+// their analyzer time the same way.
 if (args.Length >= 3 && args[0] == "--generate")
 {
     // Writes one generated app and stops: for profiling a single compilation by hand (add "clean" for fixed stacks).
@@ -62,15 +64,17 @@ try
         .Select(p => Path.Combine(root, p)).ToArray();
     var empty = BuildBaselineAnalyzer(work, "EmptyAnalyzer", "context.RegisterCompilationStartAction(_ => { });");
     var floor = BuildBaselineAnalyzer(work, "OperationFloorAnalyzer", "context.RegisterOperationAction(_ => { }, OperationKind.ObjectCreation, OperationKind.Invocation, OperationKind.SimpleAssignment);");
-    var variants = new (string Name, string[] Analyzers)[] { ("none", Array.Empty<string>()), ("empty", new[] { empty }), ("floor", new[] { floor }), ("cdklint", cdkLint) };
+    // "sdk": no CdkLint, the .NET SDK's own analyzers at their default level (what `dotnet new` projects run): a reference
+    // for what an analyzer suite shipped on by default costs in the same builds, by the same measure.
+    var variants = new (string Name, string[] Analyzers)[] { ("none", Array.Empty<string>()), ("empty", new[] { empty }), ("floor", new[] { floor }), ("cdklint", cdkLint), ("sdk", SdkAnalyzers) };
     var apps = sizes.Select(size => (Name: $"CDK app, {size} stacks", App: Generate(work, size, cdk: true)))
         .Append((Name: $"CDK app, {sizes.Max()} stacks, findings fixed", App: Generate(work, sizes.Max(), cdk: true, clean: true)))
         .Append((Name: $"no CDK, {sizes.Max()} classes", App: Generate(work, sizes.Max(), cdk: false)))
         .ToList();
 
     var table = new StringBuilder();
-    table.AppendLine("| compiler | app | lines | Csc s: no analyzer | empty analyzer | operation floor | CdkLint | CdkLint analyzer time s | CdkLint / Csc |");
-    table.AppendLine("|---|---|---:|---:|---:|---:|---:|---:|---:|");
+    table.AppendLine("| compiler | app | lines | Csc s: no analyzer | empty analyzer | operation floor | CdkLint | CdkLint analyzer time s | CdkLint / Csc | SDK analyzers: Csc s | their analyzer time s | SDK / Csc |");
+    table.AppendLine("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
     foreach (var mode in modes)
     {
         foreach (var (name, app) in apps)
@@ -78,6 +82,7 @@ try
             Run("dotnet", "restore -nologo -v:q", app.Dir);
             var csc = new Dictionary<string, double>();
             var lint = 0.0;
+            var sdk = 0.0;
             foreach (var (variant, analyzers) in variants)
             {
                 if (mode == "server")
@@ -89,6 +94,11 @@ try
 
                 var results = Enumerable.Range(0, runs).Select(_ => Build(app.Dir, analyzers, mode)).ToList();
                 csc[variant] = Median(results.Select(r => r.Csc));
+                if (variant == "sdk")
+                {
+                    sdk = Median(results.Select(r => r.Analyzers));
+                }
+
                 if (variant == "cdklint")
                 {
                     lint = Median(results.Select(r => r.Analyzers));
@@ -97,7 +107,7 @@ try
             }
 
             table.AppendLine(string.Create(CultureInfo.InvariantCulture,
-                $"| {mode} | {name} | {app.Lines} | {csc["none"]:F2} | {csc["empty"]:F2} | {csc["floor"]:F2} | {csc["cdklint"]:F2} | {lint:F3} | {100 * lint / csc["cdklint"]:F1}% |"));
+                $"| {mode} | {name} | {app.Lines} | {csc["none"]:F2} | {csc["empty"]:F2} | {csc["floor"]:F2} | {csc["cdklint"]:F2} | {lint:F3} | {100 * lint / csc["cdklint"]:F1}% | {csc["sdk"]:F2} | {sdk:F3} | {100 * sdk / csc["sdk"]:F1}% |"));
         }
 
         if (mode == "server")
@@ -124,12 +134,13 @@ static double Median(IEnumerable<double> values)
 /// <summary>One full build: the Csc task's seconds, and the analyzer seconds of the given analyzer assemblies.</summary>
 static (double Csc, double Analyzers) Build(string dir, string[] analyzers, string mode)
 {
-    var items = string.Concat(analyzers.Select(a => $"<Analyzer Include=\"{a}\" />"));
+    var sdk = analyzers == SdkAnalyzers;
+    var items = sdk ? string.Empty : string.Concat(analyzers.Select(a => $"<Analyzer Include=\"{a}\" />"));
     File.WriteAllText(Path.Combine(dir, "Analyzers.props"), $"<Project><ItemGroup>{items}</ItemGroup></Project>");
     // fresh: a new compiler process per build (UseSharedCompilation=false, as CI machines often run); server: the
     // compiler server that `dotnet build` uses by default, already warm.
     var shared = mode == "server" ? "true" : "false";
-    var output = Run("dotnet", $"build -c Release -nologo --no-restore --no-incremental -p:ReportAnalyzer=true -p:EnableNETAnalyzers=false -p:UseSharedCompilation={shared} -v:d -clp:PerformanceSummary", dir);
+    var output = Run("dotnet", $"build -c Release -nologo --no-restore --no-incremental -p:ReportAnalyzer=true -p:EnableNETAnalyzers={(sdk ? "true" : "false")} -p:UseSharedCompilation={shared} -v:d -clp:PerformanceSummary", dir);
     var csc = Regex.Matches(output, @"^\s*(\d+) ms\s+Csc\s+\d+ calls", RegexOptions.Multiline).Select(m => double.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture) / 1000).Sum();
     if (Environment.GetEnvironmentVariable("CDKLINT_BENCH_DETAIL") == "1")
     {
@@ -144,7 +155,7 @@ static (double Csc, double Analyzers) Build(string dir, string[] analyzers, stri
     foreach (var analyzer in analyzers)
     {
         // ReportAnalyzer lists each analyzer assembly with its total: "   0.123   12   CdkLint.Analyzers, Version=…"
-        var assembly = Path.GetFileNameWithoutExtension(analyzer);
+        var assembly = sdk ? analyzer : Path.GetFileNameWithoutExtension(analyzer);
         var match = Regex.Match(output, @"^\s*(<?\d+\.\d+)\s+<?\d+\s+" + Regex.Escape(assembly) + ",", RegexOptions.Multiline);
         if (match.Success)
         {
@@ -418,4 +429,10 @@ static string FindRoot()
     }
 
     throw new InvalidOperationException("run from inside the CdkLint repository");
+}
+
+internal partial class Program
+{
+    /// <summary>The assemblies of the .NET SDK's analyzers (the "sdk" variant reads their ReportAnalyzer totals).</summary>
+    private static readonly string[] SdkAnalyzers = { "Microsoft.CodeAnalysis.NetAnalyzers", "Microsoft.CodeAnalysis.CSharp.NetAnalyzers" };
 }
