@@ -29,7 +29,8 @@ internal sealed class Account
 
 /// <summary>
 /// Wraps an analyzer so that every callback it registers is timed: the analyzer itself is not changed, the context it
-/// registers through is. Nested callbacks (none today) would be counted once, by the outermost.
+/// registers through is. The driver runs callbacks one after another on a thread, never one inside another, so each
+/// is counted once.
 /// </summary>
 internal sealed class AccountingAnalyzer : DiagnosticAnalyzer
 {
