@@ -24,6 +24,12 @@ internal static class InProcess
 
     public static void Run(string appDir, string[] references, int runs)
     {
+        if (Environment.GetEnvironmentVariable("CDKLINT_BENCH_SHARED") == "1")
+        {
+            SharedTreeProbe.Run(appDir, references);
+            return;
+        }
+
         var trees = Directory.GetFiles(appDir, "*.cs")
             .Select(f => CSharpSyntaxTree.ParseText(File.ReadAllText(f), CSharpParseOptions.Default.WithLanguageVersion(LanguageVersion.Latest), f))
             .ToArray();
@@ -210,5 +216,63 @@ internal sealed class AllocationTicks : System.Diagnostics.Tracing.EventListener
 
         var name = e.PayloadNames!.IndexOf("TypeName") is var i and >= 0 ? e.Payload[i] as string ?? "?" : "?";
         Bytes.AddOrUpdate(name, 100_000, (_, v) => v + 100_000);
+    }
+}
+
+/// <summary>
+/// CDKLINT_BENCH_SHARED=1: does a helper's body read through <c>SemanticModel.GetOperation</c> (as CdkLint's props reader
+/// reads <c>Defaults()</c>) hand back the same operation instances the driver gives the callbacks for that body? If so,
+/// binding the helper first moves work from the driver into CdkLint's account but does not add any.
+/// </summary>
+[DiagnosticAnalyzer(LanguageNames.CSharp)]
+internal sealed class SharedTreeProbe : DiagnosticAnalyzer
+{
+    private static readonly DiagnosticDescriptor Rule = new("PROBE001", "Probe", "Probe", "Probe", DiagnosticSeverity.Warning, true);
+
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<IOperation, byte> _fromDriver = new(ReferenceEqualityComparer.Instance);
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<IOperation, byte> _fromModel = new(ReferenceEqualityComparer.Instance);
+
+    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics => ImmutableArray.Create(Rule);
+
+    public static void Run(string appDir, string[] references)
+    {
+        var trees = Directory.GetFiles(appDir, "*.cs")
+            .Select(f => CSharpSyntaxTree.ParseText(File.ReadAllText(f), CSharpParseOptions.Default.WithLanguageVersion(LanguageVersion.Latest), f))
+            .ToArray();
+        var compilation = CSharpCompilation.Create("App", trees, references.Select(r => (MetadataReference)MetadataReference.CreateFromFile(r)), new CSharpCompilationOptions(OutputKind.ConsoleApplication));
+        foreach (var concurrent in new[] { false, true })
+        {
+            var probe = new SharedTreeProbe();
+            var options = new CompilationWithAnalyzersOptions(new AnalyzerOptions(ImmutableArray<AdditionalText>.Empty), null, concurrent, false);
+            _ = compilation.WithAnalyzers(ImmutableArray.Create<DiagnosticAnalyzer>(probe), options).GetAnalyzerDiagnosticsAsync(CancellationToken.None).Result;
+            var read = probe._fromModel.Keys.ToList();
+            Console.WriteLine($"concurrent analysis {concurrent}: {read.Count} assignments read in helper bodies through GetOperation, {read.Count(probe._fromDriver.ContainsKey)} of them the very instances the driver handed to callbacks (of {probe._fromDriver.Count} it handed in all)");
+        }
+    }
+
+    public override void Initialize(AnalysisContext context)
+    {
+        context.EnableConcurrentExecution();
+        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+        context.RegisterOperationAction(c => _fromDriver.TryAdd(c.Operation, 0), OperationKind.SimpleAssignment);
+        context.RegisterOperationAction(
+            c =>
+            {
+                var call = (Microsoft.CodeAnalysis.Operations.IInvocationOperation)c.Operation;
+                if (call.TargetMethod.Name != "Defaults" || call.TargetMethod.DeclaringSyntaxReferences.Length != 1
+                    || call.SemanticModel?.GetOperation(call.TargetMethod.DeclaringSyntaxReferences[0].GetSyntax()) is not { } body)
+                {
+                    return;
+                }
+
+                foreach (var op in Microsoft.CodeAnalysis.Operations.OperationExtensions.Descendants(body))
+                {
+                    if (op is Microsoft.CodeAnalysis.Operations.ISimpleAssignmentOperation)
+                    {
+                        _fromModel.TryAdd(op, 0);
+                    }
+                }
+            },
+            OperationKind.Invocation);
     }
 }
