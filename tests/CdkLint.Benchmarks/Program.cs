@@ -75,6 +75,8 @@ try
     var table = new StringBuilder();
     table.AppendLine("| compiler | app | lines | Csc s: no analyzer | empty analyzer | operation floor | CdkLint | CdkLint analyzer time s | CdkLint / Csc | SDK analyzers: Csc s | their analyzer time s | SDK / Csc |");
     table.AppendLine("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
+    var references = new Dictionary<string, string[]>();
+    var cdkLintCsc = new Dictionary<(string Mode, string App), double>();
     foreach (var mode in modes)
     {
         foreach (var (name, app) in apps)
@@ -94,6 +96,7 @@ try
 
                 var results = Enumerable.Range(0, runs).Select(_ => Build(app.Dir, analyzers, mode)).ToList();
                 csc[variant] = Median(results.Select(r => r.Csc));
+                references[app.Dir] = results[0].References;
                 if (variant == "sdk")
                 {
                     sdk = Median(results.Select(r => r.Analyzers));
@@ -101,6 +104,7 @@ try
 
                 if (variant == "cdklint")
                 {
+                    cdkLintCsc[(mode, name)] = csc[variant];
                     lint = Median(results.Select(r => r.Analyzers));
                     Console.WriteLine($"{mode} | {name}: Csc {string.Join(", ", results.Select(r => r.Csc.ToString("F2", CultureInfo.InvariantCulture)))} s; CdkLint {string.Join(", ", results.Select(r => r.Analyzers.ToString("F3", CultureInfo.InvariantCulture)))} s");
                 }
@@ -116,9 +120,27 @@ try
         }
     }
 
+    // CdkLint's own work (its callbacks without the GC pauses that fall inside them), in this process on one thread,
+    // against the compile time of the same app with CdkLint on the warm server (or fresh, when only that mode ran).
+    var ownTable = new StringBuilder();
+    var against = modes.Contains("server") ? "server" : "fresh";
+    ownTable.AppendLine($"| app | CdkLint's own work s (in process, warm) | allocated MB | Csc s ({against}, with CdkLint) | own work / Csc |");
+    ownTable.AppendLine("|---|---:|---:|---:|---:|");
+    foreach (var (name, app) in apps.Where(a => !a.Name.StartsWith("no CDK", StringComparison.Ordinal)))
+    {
+        // About 8,000 stacks' worth of runs (at least ten), so that small apps too reach the runtime's optimised tiers.
+        var stacks = int.Parse(Regex.Match(name, @"\d+").Value, CultureInfo.InvariantCulture);
+        var (own, megabytes) = InProcess.OwnWork(app.Dir, references[app.Dir], Math.Max(10, 8000 / stacks));
+        var compile = cdkLintCsc[(against, name)];
+        ownTable.AppendLine(string.Create(CultureInfo.InvariantCulture, $"| {name} | {own:F3} | {megabytes:F1} | {compile:F2} | {100 * own / compile:F1}% |"));
+    }
+
     Console.WriteLine();
     Console.WriteLine($"Medians of {runs} builds each.");
     Console.Write(table);
+    Console.WriteLine();
+    Console.WriteLine("CdkLint's own work: in process, one thread, median of the second half of max(10, 8000 / stacks) runs (CDKLINT_BENCH_ACCOUNTS); allocations likewise.");
+    Console.Write(ownTable);
 }
 finally
 {
@@ -131,8 +153,8 @@ static double Median(IEnumerable<double> values)
     return sorted.Count % 2 == 1 ? sorted[sorted.Count / 2] : (sorted[sorted.Count / 2 - 1] + sorted[sorted.Count / 2]) / 2;
 }
 
-/// <summary>One full build: the Csc task's seconds, and the analyzer seconds of the given analyzer assemblies.</summary>
-static (double Csc, double Analyzers) Build(string dir, string[] analyzers, string mode)
+/// <summary>One full build: the Csc task's seconds, the analyzer seconds of the given analyzer assemblies, and the compiler's references.</summary>
+static (double Csc, double Analyzers, string[] References) Build(string dir, string[] analyzers, string mode)
 {
     var sdk = analyzers == SdkAnalyzers;
     var items = sdk ? string.Empty : string.Concat(analyzers.Select(a => $"<Analyzer Include=\"{a}\" />"));
@@ -163,7 +185,9 @@ static (double Csc, double Analyzers) Build(string dir, string[] analyzers, stri
         }
     }
 
-    return (csc, time);
+    // The compiler's references, from its command line in the detailed log: what the in-process measurement compiles with.
+    var references = Regex.Matches(output, @"/reference:(\S+)").Select(m => m.Groups[1].Value.Trim('"')).Distinct().ToArray();
+    return (csc, time, references);
 }
 
 static (string Dir, int Lines) Generate(string work, int size, bool cdk, bool clean = false)
