@@ -22,6 +22,21 @@ internal static class InProcess
         ? new HashSet<string>(only.Split(','), StringComparer.Ordinal)
         : null;
 
+    /// <summary>The app's sources, parsed, and its references, loaded: once per measurement, shared by its runs.</summary>
+    internal static (SyntaxTree[] Trees, MetadataReference[] References) Load(string appDir, string[] references)
+        => (Directory.GetFiles(appDir, "*.cs")
+                .Select(f => CSharpSyntaxTree.ParseText(File.ReadAllText(f), CSharpParseOptions.Default.WithLanguageVersion(LanguageVersion.Latest), f))
+                .ToArray(),
+            references.Select(r => (MetadataReference)MetadataReference.CreateFromFile(r)).ToArray());
+
+    /// <summary>A fresh compilation of the app for one run, built on one thread.</summary>
+    private static CSharpCompilation NewCompilation(SyntaxTree[] trees, MetadataReference[] refs)
+        => CSharpCompilation.Create("App", trees, refs, new CSharpCompilationOptions(OutputKind.ConsoleApplication, concurrentBuild: false));
+
+    /// <summary>Analysis on one thread, so that per-thread allocation counts and callback times add up.</summary>
+    private static CompilationWithAnalyzersOptions SingleThreaded(bool logAnalyzerExecutionTime)
+        => new(new AnalyzerOptions(ImmutableArray<AdditionalText>.Empty), null, concurrentAnalysis: false, logAnalyzerExecutionTime: logAnalyzerExecutionTime);
+
     /// <summary>A new instance of every CdkLint analyzer (suppressors aside).</summary>
     private static IEnumerable<DiagnosticAnalyzer> CdkLintAnalyzers()
         => typeof(CdkLint.Cdk.CdkAnalyzer).Assembly.GetTypes()
@@ -37,19 +52,16 @@ internal static class InProcess
     /// </summary>
     public static (double OwnSeconds, double Megabytes) OwnWork(string appDir, string[] references, int runs)
     {
-        var trees = Directory.GetFiles(appDir, "*.cs")
-            .Select(f => CSharpSyntaxTree.ParseText(File.ReadAllText(f), CSharpParseOptions.Default.WithLanguageVersion(LanguageVersion.Latest), f))
-            .ToArray();
-        var refs = references.Select(r => (MetadataReference)MetadataReference.CreateFromFile(r)).ToArray();
+        var (trees, refs) = Load(appDir, references);
         var accounted = CdkLintAnalyzers().Select(a => new AccountingAnalyzer(a)).ToArray();
         var analyzers = accounted.Cast<DiagnosticAnalyzer>().ToImmutableArray();
         var own = new List<double>();
         var megabytes = new List<double>();
         for (var run = 0; run < runs; run++)
         {
-            var compilation = CSharpCompilation.Create("App", trees, refs, new CSharpCompilationOptions(OutputKind.ConsoleApplication, concurrentBuild: false));
+            var compilation = NewCompilation(trees, refs);
             compilation.GetDiagnostics();
-            var options = new CompilationWithAnalyzersOptions(new AnalyzerOptions(ImmutableArray<AdditionalText>.Empty), null, concurrentAnalysis: false, logAnalyzerExecutionTime: false);
+            var options = SingleThreaded(logAnalyzerExecutionTime: false);
             foreach (var a in accounted)
             {
                 a.Account.Clear();
@@ -74,10 +86,7 @@ internal static class InProcess
             return;
         }
 
-        var trees = Directory.GetFiles(appDir, "*.cs")
-            .Select(f => CSharpSyntaxTree.ParseText(File.ReadAllText(f), CSharpParseOptions.Default.WithLanguageVersion(LanguageVersion.Latest), f))
-            .ToArray();
-        var refs = references.Select(r => (MetadataReference)MetadataReference.CreateFromFile(r)).ToArray();
+        var (trees, refs) = Load(appDir, references);
         var analyzers = CdkLintAnalyzers().Where(a => Only is null || Only.Contains(a.GetType().Name))
             .Append(new OperationFloorAnalyzer())
             .ToImmutableArray();
@@ -96,9 +105,9 @@ internal static class InProcess
         var perRule = new Dictionary<string, List<double>>();
         for (var run = 0; run < runs; run++)
         {
-            var compilation = CSharpCompilation.Create("App", trees, refs, new CSharpCompilationOptions(OutputKind.ConsoleApplication, concurrentBuild: false));
+            var compilation = NewCompilation(trees, refs);
             var errors = compilation.GetDiagnostics().Count(d => d.Severity == DiagnosticSeverity.Error);
-            var options = new CompilationWithAnalyzersOptions(new AnalyzerOptions(ImmutableArray<AdditionalText>.Empty), null, concurrentAnalysis: false, logAnalyzerExecutionTime: true);
+            var options = SingleThreaded(logAnalyzerExecutionTime: true);
             var withAnalyzers = compilation.WithAnalyzers(analyzers, options);
             var jitTime = System.Runtime.JitInfo.GetCompilationTime();
             var jitMethods = System.Runtime.JitInfo.GetCompiledMethodCount();
@@ -150,9 +159,9 @@ internal static class InProcess
             var all = analyzers.Where(a => a is not OperationFloorAnalyzer).ToImmutableArray();
             foreach (var analyzer in analyzers.Reverse().Select(a => ImmutableArray.Create(a)).Append(all))
             {
-                var compilation = CSharpCompilation.Create("App", trees, refs, new CSharpCompilationOptions(OutputKind.ConsoleApplication, concurrentBuild: false));
+                var compilation = NewCompilation(trees, refs);
                 compilation.GetDiagnostics();
-                var options = new CompilationWithAnalyzersOptions(new AnalyzerOptions(ImmutableArray<AdditionalText>.Empty), null, concurrentAnalysis: false, logAnalyzerExecutionTime: false);
+                var options = SingleThreaded(logAnalyzerExecutionTime: false);
                 var floor = ImmutableArray.Create<DiagnosticAnalyzer>(new OperationFloorAnalyzer());
                 _ = compilation.WithAnalyzers(floor, options).GetAnalyzerDiagnosticsAsync(CancellationToken.None).Result;
                 var floorBytes = GC.GetTotalAllocatedBytes(true);
@@ -176,9 +185,9 @@ internal static class InProcess
                 using var listener = new AllocationTicks();
                 for (var r = 0; r < int.Parse(ticksRuns); r++)
                 {
-                    var compilation = CSharpCompilation.Create("App", trees, refs, new CSharpCompilationOptions(OutputKind.ConsoleApplication, concurrentBuild: false));
+                    var compilation = NewCompilation(trees, refs);
                     compilation.GetDiagnostics();
-                    var options = new CompilationWithAnalyzersOptions(new AnalyzerOptions(ImmutableArray<AdditionalText>.Empty), null, concurrentAnalysis: false, logAnalyzerExecutionTime: false);
+                    var options = SingleThreaded(logAnalyzerExecutionTime: false);
                     listener.On = true;
                     _ = compilation.WithAnalyzers(set, options).GetAnalyzerDiagnosticsAsync(CancellationToken.None).Result;
                     listener.On = false;
@@ -277,10 +286,8 @@ internal sealed class SharedTreeProbe : DiagnosticAnalyzer
 
     public static void Run(string appDir, string[] references)
     {
-        var trees = Directory.GetFiles(appDir, "*.cs")
-            .Select(f => CSharpSyntaxTree.ParseText(File.ReadAllText(f), CSharpParseOptions.Default.WithLanguageVersion(LanguageVersion.Latest), f))
-            .ToArray();
-        var compilation = CSharpCompilation.Create("App", trees, references.Select(r => (MetadataReference)MetadataReference.CreateFromFile(r)), new CSharpCompilationOptions(OutputKind.ConsoleApplication));
+        var (trees, refs) = InProcess.Load(appDir, references);
+        var compilation = CSharpCompilation.Create("App", trees, refs, new CSharpCompilationOptions(OutputKind.ConsoleApplication));
         foreach (var concurrent in new[] { false, true })
         {
             var probe = new SharedTreeProbe();
