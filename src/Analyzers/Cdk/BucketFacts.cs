@@ -40,6 +40,119 @@ namespace CdkLint.Cdk
             return false;
         }
 
+        /// <summary>
+        /// A bucket whose policy the app gives CDK's TLS-only deny itself (<c>AddToResourcePolicy</c>, or a
+        /// <c>BucketPolicy</c> on the bucket): its template then enforces TLS as <c>EnforceSSL = true</c> would.
+        /// </summary>
+        public static bool EnforcesTlsByPolicy(IOperation creation, CancellationToken cancellationToken)
+        {
+            if (OperationTree.HolderOf(creation) is not { } holder)
+            {
+                return false;
+            }
+
+            var body = OperationTree.BodyOf(creation);
+            foreach (var op in body)
+            {
+                switch (op)
+                {
+                    case IInvocationOperation { TargetMethod.Name: "AddToResourcePolicy", Arguments.Length: 1 } add when OperationTree.Refers(add.Instance, holder):
+                        if (CoversBucket(PolicyStatements.TlsOnlyDenyResources(add.Arguments[0].Value, "s3", cancellationToken), holder))
+                        {
+                            return true;
+                        }
+
+                        break;
+                    case IObjectCreationOperation { Type.Name: "BucketPolicy", Arguments.Length: 3 } policy
+                        when OperationTree.Refers(PropsReader.Read(policy.Arguments[2].Value, cancellationToken).ValueOf("Bucket"), holder):
+                        if (PolicyDeniesPlainHttp(policy, holder, body, cancellationToken))
+                        {
+                            return true;
+                        }
+
+                        break;
+                }
+            }
+
+            return false;
+        }
+
+        /// <summary>`new BucketPolicy(…, new BucketPolicyProps { Bucket = b, Document = … })` and `policy.Document.AddStatements(…)`.</summary>
+        private static bool PolicyDeniesPlainHttp(IObjectCreationOperation policy, ISymbol bucket, System.Collections.Immutable.ImmutableArray<IOperation> body, CancellationToken cancellationToken)
+        {
+            if (ConstructRelations.Resolve(PropsReader.Read(policy.Arguments[2].Value, cancellationToken).ValueOf("Document"), cancellationToken) is IObjectCreationOperation { Arguments.Length: > 0 } document)
+            {
+                foreach (var statement in Collections.Elements(PropsReader.Read(document.Arguments[0].Value, cancellationToken).ValueOf("Statements"), cancellationToken))
+                {
+                    if (CoversBucket(PolicyStatements.TlsOnlyDenyResources(statement, "s3", cancellationToken), bucket))
+                    {
+                        return true;
+                    }
+                }
+            }
+
+            if (OperationTree.HolderOf(policy) is not { } holder)
+            {
+                return false;
+            }
+
+            foreach (var op in body)
+            {
+                if (op is IInvocationOperation { TargetMethod.Name: "AddStatements", Instance: IPropertyReferenceOperation { Property.Name: "Document", Instance: var owner } } add
+                    && OperationTree.Refers(owner, holder))
+                {
+                    foreach (var argument in add.Arguments)
+                    {
+                        foreach (var statement in Collections.Elements(argument.Value, cancellationToken))
+                        {
+                            if (CoversBucket(PolicyStatements.TlsOnlyDenyResources(statement, "s3", cancellationToken), bucket))
+                            {
+                                return true;
+                            }
+                        }
+                    }
+                }
+            }
+
+            return false;
+        }
+
+        /// <summary>Resources that name the bucket itself (<c>BucketArn</c>) and its objects (<c>ArnForObjects("*")</c>, <c>$"{BucketArn}/*"</c>).</summary>
+        private static bool CoversBucket(System.Collections.Generic.List<IOperation>? resources, ISymbol bucket)
+        {
+            if (resources is null)
+            {
+                return false;
+            }
+
+            bool itself = false, objects = false;
+            foreach (var resource in resources)
+            {
+                switch (resource)
+                {
+                    case IPropertyReferenceOperation { Property.Name: "BucketArn" } arn when OperationTree.Refers(arn.Instance, bucket):
+                        itself = true;
+                        break;
+                    case IInvocationOperation { TargetMethod.Name: "ArnForObjects", Arguments.Length: 1 } call when OperationTree.Refers(call.Instance, bucket)
+                        && Constant.TryGetString(call.Arguments[0].Value, out var pattern) && pattern == "*":
+                        objects = true;
+                        break;
+                    case IInterpolatedStringOperation { Parts.Length: 2 } text
+                        when text.Parts[0] is IInterpolationOperation { Expression: IPropertyReferenceOperation { Property.Name: "BucketArn" } arn } && OperationTree.Refers(arn.Instance, bucket)
+                        && text.Parts[1] is IInterpolatedStringTextOperation { Text: var tail } && Constant.TryGetString(tail, out var rest) && rest == "/*":
+                        objects = true;
+                        break;
+                    case IBinaryOperation { OperatorKind: BinaryOperatorKind.Add, LeftOperand: var left, RightOperand: var right }
+                        when ConstructCreation.Unwrap(left) is IPropertyReferenceOperation { Property.Name: "BucketArn" } arn && OperationTree.Refers(arn.Instance, bucket)
+                        && Constant.TryGetString(right, out var suffix) && suffix == "/*":
+                        objects = true;
+                        break;
+                }
+            }
+
+            return itself && objects;
+        }
+
         /// <summary>The construct creation whose props object holds <paramref name="assignment"/>, if it is in view.</summary>
         public static IOperation? CreationOf(ISimpleAssignmentOperation assignment)
         {
@@ -89,25 +202,22 @@ namespace CdkLint.Cdk
             }
 
             var props = PropsReader.Read(creation.Arguments[0].Value, cancellationToken);
-            if (props.ValueOf("Effect") is IFieldReferenceOperation { Field.Name: "DENY" })
+            var effect = props.ValueOf("Effect");
+            if (effect is not null && !Constant.IsEnumMember(effect, PolicyStatements.EffectType(creation), "ALLOW"))
             {
                 return false;
             }
 
-            if (ConstructCreation.Unwrap(props.ValueOf("Principals")) is IArrayCreationOperation { Initializer: { } principals })
+            foreach (var principal in Collections.Elements(props.ValueOf("Principals"), cancellationToken))
             {
-                foreach (var principal in principals.ElementValues)
+                if (PolicyStatements.IsEveryone(principal))
                 {
-                    if (ConstructCreation.Unwrap(principal) is IObjectCreationOperation { Type.Name: var name } p
-                        && (name is "AnyPrincipal" or "StarPrincipal"
-                            || name == "ArnPrincipal" && p.Arguments.Length == 1 && Constant.TryGetString(p.Arguments[0].Value, out var arn) && arn == "*"))
-                    {
-                        return true;
-                    }
+                    return true;
                 }
             }
 
             return false;
         }
+
     }
 }

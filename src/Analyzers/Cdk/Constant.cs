@@ -225,14 +225,32 @@ namespace CdkLint.Cdk
         {
             value = null;
             if (!field.IsReadOnly || field.DeclaringSyntaxReferences.Length != 1
-                || field.DeclaringSyntaxReferences[0].GetSyntax() is not VariableDeclaratorSyntax declarator
-                || declarator.Initializer?.Value is not LiteralExpressionSyntax literal
-                || !literal.IsKind(SyntaxKind.StringLiteralExpression) && !literal.IsKind(SyntaxKind.NumericLiteralExpression))
+                || field.DeclaringSyntaxReferences[0].GetSyntax() is not VariableDeclaratorSyntax { Initializer.Value: var initializer })
             {
                 return false;
             }
 
+            switch (initializer)
+            {
+                case LiteralExpressionSyntax literal when literal.IsKind(SyntaxKind.StringLiteralExpression) || literal.IsKind(SyntaxKind.NumericLiteralExpression):
+                    value = literal.Token.Value;
+                    break;
+                case MemberAccessExpressionSyntax { Name.Identifier.ValueText: var member, Expression: var owner } when field.Type is INamedTypeSymbol { TypeKind: TypeKind.Enum } enumType
+                    && LastName(owner) == enumType.Name:
+                    // `readonly RemovalPolicy Policy = RemovalPolicy.DESTROY;`: the enum member's value.
+                    value = EnumValue(enumType, member);
+                    break;
+                default:
+                    return false;
+            }
+
             // A readonly field may still be set in a constructor: then its value depends on the caller.
+            return value is not null && !AssignedInConstructor(field);
+        }
+
+        /// <summary>True when a constructor of the field's type assigns it (a readonly field's value then depends on the caller).</summary>
+        public static bool AssignedInConstructor(IFieldSymbol field)
+        {
             foreach (var reference in field.ContainingType.DeclaringSyntaxReferences)
             {
                 if (reference.GetSyntax() is not TypeDeclarationSyntax type)
@@ -244,14 +262,53 @@ namespace CdkLint.Cdk
                 {
                     if (member is ConstructorDeclarationSyntax ctor && AssignsTo(ctor, field.Name))
                     {
-                        return false;
+                        return true;
                     }
                 }
             }
 
-            value = literal.Token.Value;
-            return value is not null;
+            return false;
         }
+
+        /// <summary>
+        /// True when <paramref name="operation"/> is a constant (in the sense above: the member itself, a const, a local
+        /// assigned once, a readonly field) equal to the member <paramref name="member"/> of the CDK enum
+        /// <paramref name="enumType"/>. CDK props hold enums as nullable (`Effect?`), so the value arrives wrapped in a
+        /// conversion: it is compared by value, after the conversion, never by the type of the wrapper.
+        /// </summary>
+        public static bool IsEnumMember(IOperation? operation, INamedTypeSymbol? enumType, string member)
+        {
+            var unwrapped = ConstructCreation.Unwrap(operation);
+            if (enumType is null || unwrapped?.Type is not { } type || !SymbolEqualityComparer.Default.Equals(type, enumType))
+            {
+                return false;
+            }
+
+            var expected = EnumValue(enumType, member);
+            return expected is not null && TryGet(unwrapped, 0, out var value) && Equals(value, expected);
+        }
+
+        private static object? EnumValue(INamedTypeSymbol enumType, string member)
+        {
+            foreach (var candidate in enumType.GetMembers(member))
+            {
+                if (candidate is IFieldSymbol { HasConstantValue: true } field)
+                {
+                    return field.ConstantValue;
+                }
+            }
+
+            return null;
+        }
+
+        private static string? LastName(ExpressionSyntax expression) => expression switch
+        {
+            IdentifierNameSyntax id => id.Identifier.ValueText,
+            MemberAccessExpressionSyntax access => access.Name.Identifier.ValueText,
+            AliasQualifiedNameSyntax alias => alias.Name.Identifier.ValueText,
+            QualifiedNameSyntax qualified => qualified.Right.Identifier.ValueText,
+            _ => null,
+        };
 
         private static bool AssignsTo(ConstructorDeclarationSyntax ctor, string name)
         {

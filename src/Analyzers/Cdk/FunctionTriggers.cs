@@ -236,8 +236,8 @@ namespace CdkLint.Cdk
                 {
                     case IArgumentOperation { Parent: IInvocationOperation { TargetMethod.Name: "AddEventSource" } call }:
                         return ConstructRelations.Resolve(call.Instance, ct);
-                    case IArrayInitializerOperation { Parent: IArrayCreationOperation array }:
-                        var arrayUses = ConstructRelations.Uses(array, ct);
+                    case { } parent when Collections.IsListWrapper(parent):
+                        var arrayUses = ConstructRelations.Uses(Collections.OutermostList(use), ct);
                         return arrayUses.Count == 1 && arrayUses[0].Parent is ISimpleAssignmentOperation { Target: IPropertyReferenceOperation { Property.Name: "Events" } } events
                             ? FunctionOfProps(events, ct)
                             : null;

@@ -49,12 +49,8 @@ namespace CdkLint.Cdk
                 return default;
             }
 
-            // Climb out of conversions and array literals: `new[] { statement }`.
-            var current = value;
-            while (current.Parent is IConversionOperation or IArrayInitializerOperation or IArrayCreationOperation or IParenthesizedOperation)
-            {
-                current = current.Parent;
-            }
+            // Climb out of conversions and list values: `new[] { statement }`, `[statement]`.
+            var current = Collections.OutermostList(value);
 
             switch (current.Parent)
             {

@@ -33,38 +33,30 @@ namespace CdkLint.Cdk
             }
         }
 
-        /// <summary>The keys of a <c>StackProps.Tags</c> dictionary: `{ "k", v }` and `["k"] = v` entries.</summary>
+        /// <summary>The keys of a <c>StackProps.Tags</c> dictionary, in every shape the dictionary reader knows.</summary>
         public void AddDictionary(IOperation? value)
         {
-            switch (ConstructCreation.Unwrap(value))
+            if (value is null)
             {
-                case null:
-                    return;
-                case IObjectCreationOperation { Initializer: { } initializer }:
-                    foreach (var element in initializer.Initializers)
-                    {
-                        var key = element switch
-                        {
-                            IInvocationOperation { Arguments.Length: 2 } add => add.Arguments[0].Value,
-                            ISimpleAssignmentOperation { Target: IPropertyReferenceOperation { Arguments.Length: 1 } indexer } => indexer.Arguments[0].Value,
-                            _ => null,
-                        };
-                        if (Constant.TryGetString(key, out var text))
-                        {
-                            Add(text);
-                        }
-                        else
-                        {
-                            AddAny();
-                        }
-                    }
+                return;
+            }
 
-                    return;
-                case IObjectCreationOperation { Initializer: null }:
-                    return;
-                default:
+            var entries = Collections.Entries(value, out var complete);
+            foreach (var entry in entries)
+            {
+                if (Constant.TryGetString(entry.Key, out var text))
+                {
+                    Add(text);
+                }
+                else
+                {
                     AddAny();
-                    return;
+                }
+            }
+
+            if (!complete)
+            {
+                AddAny();
             }
         }
     }

@@ -45,14 +45,11 @@ namespace CdkLint.Rules
                 return true;
             }
 
-            if (unwrapped is IArrayCreationOperation { Initializer: { } elements })
+            foreach (var element in Collections.Elements(unwrapped))
             {
-                foreach (var element in elements.ElementValues)
+                if (Constant.TryGetString(element, out var origin) && origin == "*")
                 {
-                    if (Constant.TryGetString(element, out var origin) && origin == "*")
-                    {
-                        return true;
-                    }
+                    return true;
                 }
             }
 

@@ -152,11 +152,7 @@ namespace CdkLint.Rules
         /// </summary>
         private static bool NodeCodeMovesSafely(IOperation runtime, CdkSymbols symbols, System.Threading.CancellationToken cancellationToken)
         {
-            var node = runtime;
-            while (node.Parent is IConversionOperation or IParenthesizedOperation or IArrayInitializerOperation or IArrayCreationOperation)
-            {
-                node = node.Parent;
-            }
+            var node = Collections.OutermostList(runtime);
 
             if (node.Parent is not ISimpleAssignmentOperation { Target: IPropertyReferenceOperation target } assignment)
             {

@@ -47,24 +47,17 @@ namespace CdkLint.Rules
                     return;
                 }
 
-                if (ConstructCreation.Unwrap(assignment.Value) is not IObjectCreationOperation { Initializer: { } entries })
+                // A dictionary built in a local (or by a helper) and shared by several functions is reported once, at
+                // its first use, on the entry's own value.
+                if (!IsFirstUse(assignment.Assignment))
                 {
                     return;
                 }
 
                 HashSet<string>? names = null;
-                foreach (var entry in entries.Initializers)
+                foreach (var entry in Collections.Entries(assignment.Value, out _, ctx.CancellationToken))
                 {
-                    var (key, value) = entry switch
-                    {
-                        IInvocationOperation { Arguments.Length: 2 } add => (add.Arguments[0].Value, add.Arguments[1].Value),
-                        ISimpleAssignmentOperation { Target: IPropertyReferenceOperation { Arguments.Length: 1 } indexer } set => (indexer.Arguments[0].Value, set.Value),
-                        _ => (null, null),
-                    };
-                    if (value is not null)
-                    {
-                        CheckEntry(ctx, key, value, ref names);
-                    }
+                    CheckEntry(ctx, entry.Key, entry.Value, ref names);
                 }
             });
 
@@ -108,6 +101,43 @@ namespace CdkLint.Rules
                 },
                 OperationKind.ObjectCreation);
         }
+
+        /// <summary>
+        /// False when the same local dictionary (or the same helper's dictionary) is given to an earlier
+        /// <c>Environment</c> in this method: its entries were reported there.
+        /// </summary>
+        private static bool IsFirstUse(ISimpleAssignmentOperation assignment)
+        {
+            var value = ConstructCreation.Unwrap(assignment.Value);
+            if (value is not ILocalReferenceOperation and not IInvocationOperation)
+            {
+                return true;
+            }
+
+            foreach (var op in OperationTree.BodyOf(assignment))
+            {
+                if (op == assignment)
+                {
+                    return true;
+                }
+
+                if (op is ISimpleAssignmentOperation { Target: IPropertyReferenceOperation target } other
+                    && target.Property.Name == ((IPropertyReferenceOperation)assignment.Target).Property.Name
+                    && SameSource(ConstructCreation.Unwrap(other.Value), value))
+                {
+                    return false;
+                }
+            }
+
+            return true;
+        }
+
+        private static bool SameSource(IOperation? a, IOperation b) => (a, b) switch
+        {
+            (ILocalReferenceOperation x, ILocalReferenceOperation y) => SymbolEqualityComparer.Default.Equals(x.Local, y.Local),
+            (IInvocationOperation x, IInvocationOperation y) => SymbolEqualityComparer.Default.Equals(x.TargetMethod, y.TargetMethod) && x.Arguments.Length == 0 && y.Arguments.Length == 0,
+            _ => false,
+        };
 
         private static void CheckEntry(OperationAnalysisContext context, IOperation? keyOperation, IOperation value, ref HashSet<string>? names)
         {

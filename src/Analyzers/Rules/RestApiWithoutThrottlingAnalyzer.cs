@@ -66,27 +66,17 @@ namespace CdkLint.Rules
         /// <summary>`MethodOptions = new Dictionary&lt;…&gt; { ["/*/*"] = new MethodDeploymentOptions { Throttling… } }`; unknown shapes count as throttled.</summary>
         private static bool AllMethodsThrottled(IOperation methodOptions, CancellationToken ct)
         {
-            if (ConstructRelations.Resolve(methodOptions, ct) is not IObjectCreationOperation { Initializer: { } initializer })
+            var entries = Collections.Entries(methodOptions, out var complete, ct);
+            foreach (var entry in entries)
             {
-                return true;
-            }
-
-            foreach (var item in initializer.Initializers)
-            {
-                var (key, value) = item switch
+                if (Constant.TryGetString(entry.Key, out var path) && path == "/*/*")
                 {
-                    ISimpleAssignmentOperation { Target: IPropertyReferenceOperation { Arguments.Length: 1 } indexer } a => (indexer.Arguments[0].Value, a.Value),
-                    IInvocationOperation { Arguments.Length: 2 } add => (add.Arguments[0].Value, add.Arguments[1].Value),
-                    _ => (null, null),
-                };
-                if (Constant.TryGetString(key, out var path) && path == "/*/*")
-                {
-                    var options = PropsReader.Read(value, ct);
+                    var options = PropsReader.Read(entry.Value, ct);
                     return !options.IsComplete || options.TryGet("ThrottlingRateLimit", out _) || options.TryGet("ThrottlingBurstLimit", out _);
                 }
             }
 
-            return false;
+            return !complete;
         }
 
         /// <summary>

@@ -66,7 +66,7 @@ namespace CdkLint.Rules
                 var owner = assignment.Property.ContainingType.Name.Replace("Props", string.Empty);
                 if (!isAutoDelete && IsDestroy(assignment.Value, removalPolicy))
                 {
-                    ctx.ReportDiagnostic(Diagnostic.Create(Descriptors.CDK1002, assignment.Value.Syntax.GetLocation(), "RemovalPolicy.DESTROY", owner));
+                    ctx.ReportDiagnostic(Diagnostic.Create(Descriptors.CDK1002, assignment.Value.Syntax.GetLocation(), PropertiesOf(assignment.Value), "RemovalPolicy.DESTROY", owner));
                 }
                 else if (isAutoDelete && Constant.TryGetBool(assignment.Value, out var autoDelete) && autoDelete)
                 {
@@ -84,7 +84,7 @@ namespace CdkLint.Rules
                         return;
                     }
 
-                    ctx.ReportDiagnostic(Diagnostic.Create(Descriptors.CDK1002, call.Arguments[0].Value.Syntax.GetLocation(), "ApplyRemovalPolicy(RemovalPolicy.DESTROY)", call.Instance!.Type!.Name));
+                    ctx.ReportDiagnostic(Diagnostic.Create(Descriptors.CDK1002, call.Arguments[0].Value.Syntax.GetLocation(), PropertiesOf(call.Arguments[0].Value), "ApplyRemovalPolicy(RemovalPolicy.DESTROY)", call.Instance!.Type!.Name));
                 },
                 OperationKind.Invocation);
         }
@@ -104,25 +104,18 @@ namespace CdkLint.Rules
 
         /// <summary>A constant RemovalPolicy.DESTROY; a conditional on a runtime value is a decision, not a mistake.</summary>
         internal static bool IsDestroy(IOperation value, INamedTypeSymbol removalPolicy)
-        {
-            var unwrapped = ConstructCreation.Unwrap(value);
-            return unwrapped is not null
-                && SymbolEqualityComparer.Default.Equals(unwrapped.Type, removalPolicy)
-                && unwrapped.ConstantValue.HasValue
-                && Equals(unwrapped.ConstantValue.Value, DestroyValue(removalPolicy));
-        }
+            => Constant.IsEnumMember(value, removalPolicy, "DESTROY");
 
-        private static object? DestroyValue(INamedTypeSymbol removalPolicy)
-        {
-            foreach (var member in removalPolicy.GetMembers("DESTROY"))
-            {
-                if (member is IFieldSymbol { HasConstantValue: true } field)
-                {
-                    return field.ConstantValue;
-                }
-            }
+        /// <summary>Set on a finding whose DESTROY is read from a local or a readonly field (no fix: see the fixer).</summary>
+        internal const string HeldInVariableProperty = "HeldInVariable";
 
-            return null;
-        }
+        /// <summary>A DESTROY read from a local or a readonly field, rather than the member or a <c>const</c>.</summary>
+        internal static bool IsHeldInVariable(IOperation value)
+            => ConstructCreation.Unwrap(value) is ILocalReferenceOperation or IFieldReferenceOperation { Field.IsConst: false };
+
+        private static ImmutableDictionary<string, string?> PropertiesOf(IOperation value)
+            => IsHeldInVariable(value) ? HeldInVariable : ImmutableDictionary<string, string?>.Empty;
+
+        private static readonly ImmutableDictionary<string, string?> HeldInVariable = ImmutableDictionary<string, string?>.Empty.Add(HeldInVariableProperty, "true");
     }
 }

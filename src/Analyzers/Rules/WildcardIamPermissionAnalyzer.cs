@@ -33,6 +33,7 @@ namespace CdkLint.Rules
             }
 
             var managedPolicy = symbols.Type("Amazon.CDK.AWS.IAM.ManagedPolicy");
+            var effect = symbols.Type("Amazon.CDK.AWS.IAM.Effect");
             context.RegisterOperationAction(
                 ctx =>
                 {
@@ -40,7 +41,7 @@ namespace CdkLint.Rules
                     if (SymbolEqualityComparer.Default.Equals(creation.Type, policyStatement))
                     {
                         var props = creation.Arguments.Length > 0 ? PropsReader.Read(creation.Arguments[0].Value, ctx.CancellationToken) : PropsView.None;
-                        var statement = new Statement(props, ModificationsOf(creation, ctx.CancellationToken));
+                        var statement = new Statement(props, ModificationsOf(creation, ctx.CancellationToken), effect);
                         Judge(ctx, statement, creation, props.ValueOf("Actions"), props.ValueOf("Resources"), props.ValueOf("NotActions") ?? props.ValueOf("NotResources"), props.ValueOf("Principals"));
                     }
                 },
@@ -66,7 +67,7 @@ namespace CdkLint.Rules
                     }
 
                     var props = creation.Arguments.Length > 0 ? PropsReader.Read(creation.Arguments[0].Value, ctx.CancellationToken) : PropsView.None;
-                    var statement = new Statement(props, ModificationsOf(creation, ctx.CancellationToken));
+                    var statement = new Statement(props, ModificationsOf(creation, ctx.CancellationToken), effect);
                     switch (call.TargetMethod.Name)
                     {
                         case "AddActions":
@@ -125,7 +126,7 @@ namespace CdkLint.Rules
 
                 if (strict)
                 {
-                    foreach (var element in Elements(resources))
+                    foreach (var element in Collections.Elements(resources))
                     {
                         if (element is IInvocationOperation { TargetMethod.Name: "ArnForObjects", Arguments.Length: 1 } objects
                             && Constant.TryGetString(objects.Arguments[0].Value, out var pattern) && pattern.Contains("*"))
@@ -140,9 +141,9 @@ namespace CdkLint.Rules
                     ctx.ReportDiagnostic(Diagnostic.Create(Descriptors.CDK2003, notValue.Syntax.GetLocation(), "NotActions/NotResources in an Allow statement"));
                 }
             }
-            else if (sink.Kind == SinkKind.Resource && !statement.NarrowsCaller && !HasConditionalDenySibling(creation, ctx.CancellationToken))
+            else if (sink.Kind == SinkKind.Resource && !statement.NarrowsCaller && !HasConditionalDenySibling(creation, statement.EffectType, ctx.CancellationToken))
             {
-                foreach (var principal in principals is IInvocationOperation { TargetMethod.Name: "AddAnyPrincipal" } ? new[] { principals } : Elements(principals is IInvocationOperation add ? (add.Arguments.Length > 0 ? add.Arguments[0].Value : null) : principals))
+                foreach (var principal in principals is IInvocationOperation { TargetMethod.Name: "AddAnyPrincipal" } ? new List<IOperation> { principals } : Collections.Elements(principals is IInvocationOperation add ? (add.Arguments.Length > 0 ? add.Arguments[0].Value : null) : principals))
                 {
                     if (IsEveryone(principal))
                     {
@@ -156,25 +157,20 @@ namespace CdkLint.Rules
         /// An Allow for everyone next to a Deny with a condition in the same statement list: the API Gateway idiom
         /// (allow `execute-api:Invoke` to `*`, deny it unless the caller's IP or VPC endpoint matches).
         /// </summary>
-        private static bool HasConditionalDenySibling(IObjectCreationOperation creation, CancellationToken cancellationToken)
+        private static bool HasConditionalDenySibling(IObjectCreationOperation creation, INamedTypeSymbol? effect, CancellationToken cancellationToken)
         {
-            IOperation current = creation;
-            while (current.Parent is IConversionOperation)
-            {
-                current = current.Parent;
-            }
-
-            if (current.Parent is not IArrayInitializerOperation list)
+            var list = Collections.OutermostList(creation);
+            if (list == creation || ConstructCreation.Unwrap(list) == creation)
             {
                 return false;
             }
 
-            foreach (var sibling in list.ElementValues)
+            foreach (var sibling in Collections.Siblings(creation, cancellationToken))
             {
-                if (ConstructCreation.Unwrap(sibling) is IObjectCreationOperation { Arguments.Length: > 0 } other && other != creation)
+                if (sibling is IObjectCreationOperation { Arguments.Length: > 0 } other && other != creation)
                 {
                     var props = PropsReader.Read(other.Arguments[0].Value, cancellationToken);
-                    if (props.ValueOf("Effect") is IFieldReferenceOperation { Field.Name: "DENY" } && props.TryGet("Conditions", out _))
+                    if (Constant.IsEnumMember(props.ValueOf("Effect"), effect, "DENY") && props.TryGet("Conditions", out _))
                     {
                         return true;
                     }
@@ -185,34 +181,11 @@ namespace CdkLint.Rules
         }
 
         private static bool IsEveryone(IOperation principal)
-            => ConstructCreation.Unwrap(principal) switch
-            {
-                IInvocationOperation { TargetMethod.Name: "AddAnyPrincipal" } => true,
-                IObjectCreationOperation { Type.Name: "AnyPrincipal" or "StarPrincipal" } => true,
-                IObjectCreationOperation { Type.Name: "ArnPrincipal", Arguments.Length: 1 } arn => Constant.TryGetString(arn.Arguments[0].Value, out var text) && text == "*",
-                _ => false,
-            };
-
-        internal static IEnumerable<IOperation> Elements(IOperation? value)
-        {
-            switch (ConstructCreation.Unwrap(value))
-            {
-                case IArrayCreationOperation { Initializer: { } initializer }:
-                    foreach (var element in initializer.ElementValues)
-                    {
-                        yield return ConstructCreation.Unwrap(element)!;
-                    }
-
-                    break;
-                case IInvocationOperation or IObjectCreationOperation or ILiteralOperation when value is not null:
-                    yield return ConstructCreation.Unwrap(value)!;
-                    break;
-            }
-        }
+            => ConstructCreation.Unwrap(principal) is IInvocationOperation { TargetMethod.Name: "AddAnyPrincipal" } || PolicyStatements.IsEveryone(principal);
 
         private static IEnumerable<(IOperation Value, string Text)> Strings(IOperation? value)
         {
-            foreach (var element in Elements(value))
+            foreach (var element in Collections.Elements(value))
             {
                 if (Constant.TryGetString(element, out var text))
                 {
@@ -261,13 +234,15 @@ namespace CdkLint.Rules
         /// <summary>One statement's effect, actions and conditions, from its props and the calls that change it.</summary>
         private sealed class Statement
         {
-            public Statement(PropsView props, List<IInvocationOperation> modifications)
+            public Statement(PropsView props, List<IInvocationOperation> modifications, INamedTypeSymbol? effectType)
             {
+                // Allow is the default; an effect the analyzer cannot read (a parameter) is not judged.
                 var effect = props.ValueOf("Effect");
-                IsAllow = effect is null || OperationTree.IsEnumMember(effect, effect.Type as INamedTypeSymbol, "ALLOW");
+                EffectType = effectType;
+                IsAllow = effect is null || Constant.IsEnumMember(effect, effectType, "ALLOW");
                 var actions = new List<string>();
                 var unknownAction = false;
-                foreach (var element in Elements(props.ValueOf("Actions")))
+                foreach (var element in Collections.Elements(props.ValueOf("Actions")))
                 {
                     if (Constant.TryGetString(element, out var action)) { actions.Add(action); } else { unknownAction = true; }
                 }
@@ -280,7 +255,7 @@ namespace CdkLint.Rules
                         case "AddActions":
                             foreach (var argument in call.Arguments)
                             {
-                                foreach (var element in Elements(argument.Value))
+                                foreach (var element in Collections.Elements(argument.Value))
                                 {
                                     if (Constant.TryGetString(element, out var action)) { actions.Add(action); } else { unknownAction = true; }
                                 }
@@ -300,6 +275,8 @@ namespace CdkLint.Rules
             }
 
             public bool IsAllow { get; }
+
+            public INamedTypeSymbol? EffectType { get; }
 
             public bool AllActionsUnscoped { get; }
 

@@ -35,6 +35,11 @@ namespace CdkLint.CodeFixes.Rules
         {
             foreach (var diagnostic in context.Diagnostics)
             {
+                if (diagnostic.Properties.TryGetValue(StatefulResourceDestroyedAnalyzer.HeldInVariableProperty, out var held) && held == "true")
+                {
+                    continue; // the variable may serve other resources; rewriting the use alone would leave it unused
+                }
+
                 context.RegisterCodeFix(
                     CodeAction.Create(
                         "Retain the resource when the stack is deleted (RemovalPolicy.RETAIN)",
@@ -69,6 +74,11 @@ namespace CdkLint.CodeFixes.Rules
                 if (value.Parent is not AssignmentExpressionSyntax assignmentSyntax)
                 {
                     // `.ApplyRemovalPolicy(RemovalPolicy.DESTROY)`
+                    if (model.GetOperation(value, cancellationToken) is { } argumentValue && StatefulResourceDestroyedAnalyzer.IsHeldInVariable(argumentValue))
+                    {
+                        continue;
+                    }
+
                     if (edited.Add(value))
                     {
                         PropsEditing.ReplaceEnumMember(editor, value, "Amazon.CDK.RemovalPolicy", "DESTROY", "RETAIN");
@@ -92,7 +102,8 @@ namespace CdkLint.CodeFixes.Rules
                         continue;
                     }
 
-                    if (assignment.Name == "RemovalPolicy" && StatefulResourceDestroyedAnalyzer.IsDestroy(assignment.Value, removalPolicy))
+                    if (assignment.Name == "RemovalPolicy" && StatefulResourceDestroyedAnalyzer.IsDestroy(assignment.Value, removalPolicy)
+                        && !StatefulResourceDestroyedAnalyzer.IsHeldInVariable(assignment.Value))
                     {
                         PropsEditing.ReplaceEnumMember(editor, assignment.Value.Syntax, "Amazon.CDK.RemovalPolicy", "DESTROY", "RETAIN");
                     }

@@ -95,7 +95,7 @@ namespace CdkLint.CodeFixes.Rules
             }
 
             var actions = new List<string>();
-            foreach (var element in WildcardIamPermissionAnalyzer.Elements(props.ValueOf("Actions")))
+            foreach (var element in Collections.Elements(props.ValueOf("Actions")))
             {
                 if (!Constant.TryGetString(element, out var action) || action == "*" || action.IndexOf(':') <= 0)
                 {
@@ -125,7 +125,7 @@ namespace CdkLint.CodeFixes.Rules
         /// <summary>The one construct the statement's resources point at, with the grant table of its type.</summary>
         private static (ILocalSymbol Holder, GrantSet Set)? Target(IOperation? resources, string service, IOperation anywhere, CdkSymbols symbols, CancellationToken cancellationToken)
         {
-            var elements = WildcardIamPermissionAnalyzer.Elements(resources).ToList();
+            var elements = Collections.Elements(resources).ToList();
             if (elements.Count == 0)
             {
                 return null;

@@ -132,5 +132,62 @@ namespace CdkLint.Tests.Rules
                         new Bucket(this, "Shared", shared);
                         new CfnBucket(this, "L1");
             """, parameters: ", BucketProps shared"));
+
+        private const string TlsDenyProps = """
+                            Effect = Effect.DENY,
+                            Principals = [new AnyPrincipal()],
+                            Actions = ["s3:*"],
+                            Resources = [bucket.BucketArn, bucket.ArnForObjects("*")],
+                            Conditions = new Dictionary<string, object> { ["Bool"] = new Dictionary<string, object> { ["aws:SecureTransport"] = "false" } },
+            """;
+
+        [Theory, CdkVersions]
+        public Task A_bucket_whose_own_policy_denies_plain_http_is_quiet(CdkVersion version) => Tls.Diagnostics(version,
+            Code.Stack($$"""
+                        var bucket = new Bucket(this, "Exports", new BucketProps { BlockPublicAccess = BlockPublicAccess.BLOCK_ALL });
+                        bucket.AddToResourcePolicy(new PolicyStatement(new PolicyStatementProps
+                        {
+            {{TlsDenyProps}}
+                        }));
+                        var archive = new Bucket(this, "Archive");
+                        var tlsOnly = new PolicyStatement(new PolicyStatementProps
+                        {
+                            Effect = Effect.DENY,
+                            Principals = new IPrincipal[] { new StarPrincipal() },
+                            Actions = new[] { "*" },
+                            Resources = new[] { archive.BucketArn, $"{archive.BucketArn}/*" },
+                            Conditions = new Dictionary<string, object> { { "Bool", new Dictionary<string, object> { { "aws:SecureTransport", "false" } } } },
+                        });
+                        archive.AddToResourcePolicy(tlsOnly);
+                        var media = new Bucket(this, "Media");
+                        var policy = new BucketPolicy(this, "MediaPolicy", new BucketPolicyProps { Bucket = media });
+                        policy.Document.AddStatements(new PolicyStatement(new PolicyStatementProps
+                        {
+                            Effect = Effect.DENY,
+                            Principals = [new AnyPrincipal()],
+                            Actions = ["s3:*"],
+                            Resources = [media.BucketArn, media.ArnForObjects("*")],
+                            Conditions = new Dictionary<string, object> { ["Bool"] = new Dictionary<string, object> { ["aws:SecureTransport"] = "false" } },
+                        }));
+            """));
+
+        [Theory, CdkVersions]
+        public Task A_policy_that_does_not_deny_every_plain_http_request_still_counts(CdkVersion version) => Tls.Diagnostics(version,
+            Code.Stack($$"""
+                        // An Allow with the condition, a Deny on one action only, a Deny on the objects only, a Deny for
+                        // one account: none of them stops every plain-HTTP request to the bucket.
+                        var a = {|CDK2002:new Bucket(this, "A")|};
+                        a.AddToResourcePolicy(new PolicyStatement(new PolicyStatementProps { Principals = [new AnyPrincipal()], Actions = ["s3:*"], Resources = [a.BucketArn, a.ArnForObjects("*")],
+                            Conditions = new Dictionary<string, object> { ["Bool"] = new Dictionary<string, object> { ["aws:SecureTransport"] = "false" } } }));
+                        var b = {|CDK2002:new Bucket(this, "B")|};
+                        b.AddToResourcePolicy(new PolicyStatement(new PolicyStatementProps { Effect = Effect.DENY, Principals = [new AnyPrincipal()], Actions = ["s3:GetObject"], Resources = [b.BucketArn, b.ArnForObjects("*")],
+                            Conditions = new Dictionary<string, object> { ["Bool"] = new Dictionary<string, object> { ["aws:SecureTransport"] = "false" } } }));
+                        var c = {|CDK2002:new Bucket(this, "C")|};
+                        c.AddToResourcePolicy(new PolicyStatement(new PolicyStatementProps { Effect = Effect.DENY, Principals = [new AnyPrincipal()], Actions = ["s3:*"], Resources = [c.ArnForObjects("*")],
+                            Conditions = new Dictionary<string, object> { ["Bool"] = new Dictionary<string, object> { ["aws:SecureTransport"] = "false" } } }));
+                        var d = {|CDK2002:new Bucket(this, "D")|};
+                        d.AddToResourcePolicy(new PolicyStatement(new PolicyStatementProps { Effect = Effect.DENY, Principals = [new AccountPrincipal("123456789012")], Actions = ["s3:*"], Resources = [d.BucketArn, d.ArnForObjects("*")],
+                            Conditions = new Dictionary<string, object> { ["Bool"] = new Dictionary<string, object> { ["aws:SecureTransport"] = "false" } } }));
+            """));
     }
 }

@@ -57,5 +57,15 @@ namespace CdkLint.Tests.Rules
                         new RestApi(this, "FromConfig", new RestApiProps { DefaultCorsPreflightOptions = new CorsOptions { AllowOrigins = origins } });
                         new Amazon.CDK.AWS.S3.Bucket(this, "B", new BucketProps { Cors = new[] { new CorsRule { AllowedOrigins = new[] { "https://*.example-shop.com" }, AllowedMethods = new[] { HttpMethods.GET } } } });
             """, parameters: ", string[] origins"));
+
+        [Theory, CdkVersions]
+        public Task Collection_expressions_and_locals_are_read(CdkVersion version) => VerifyCS.Diagnostics(version,
+            Code.StackWith(ApiGateway, """
+                        new RestApi(this, "Api", new RestApiProps { DefaultCorsPreflightOptions = new CorsOptions { AllowOrigins = {|CDK2004:["*"]|} } });
+                        var origins = new[] { "https://a.example.org", "*" };
+                        new Amazon.CDK.AWS.S3.Bucket(this, "B", new BucketProps { Cors = [new CorsRule { AllowedOrigins = {|CDK2004:origins|}, AllowedMethods = [HttpMethods.GET] }] });
+                        new Amazon.CDK.AWS.S3.Bucket(this, "C", new BucketProps { Cors = [new CorsRule { AllowedOrigins = {|CDK2004:[.. Shared]|}, AllowedMethods = [HttpMethods.GET] }] });
+                        new Amazon.CDK.AWS.S3.Bucket(this, "D", new BucketProps { Cors = [new CorsRule { AllowedOrigins = ["https://a.example.org"], AllowedMethods = [HttpMethods.GET] }] });
+            """, "        private static readonly string[] Shared = { \"*\" };"));
     }
 }

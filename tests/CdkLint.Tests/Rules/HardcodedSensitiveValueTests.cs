@@ -65,5 +65,29 @@ namespace CdkLint.Tests.Rules
                             },
                         });
             """, parameters: ", string token"));
+
+        [Theory, CdkVersions]
+        public Task Dictionaries_built_in_a_local_and_shared(CdkVersion version) => VerifyCS.Diagnostics(version,
+            Code.Stack($$"""
+                        var env = new Dictionary<string, string> { ["API_KEY"] = {|CDK2005:"sk_live_51H8x2bQ9vZ3kLmN0pQrStUv"|}, ["LOG_LEVEL"] = "INFO" };
+                        env["DB_PASSWORD"] = {|CDK2005:"Tr0ub4dor&3-longer"|};
+                        env.Add("ADMIN_EMAIL", {|CDK2005:"jane.doe@example-shop.com"|});
+                        env.Add("TABLE_NAME", "products");
+                        new Function(this, "A", new FunctionProps { {{Handler}}, Environment = env });
+                        new Function(this, "B", new FunctionProps { {{Handler}}, Environment = env });
+                        var other = new Dictionary<string, string> { { "SERVICE_TOKEN", {|CDK2005:"tok_9f8e7d6c5b4a39281706"|} } };
+                        var fnProps = new FunctionProps { {{Handler}} };
+                        fnProps.Environment = other;
+                        new Function(this, "C", fnProps);
+                        var unused = new Dictionary<string, string> { ["API_KEY"] = "sk_live_never_reaches_a_function_1234" };
+            """));
+
+        [Theory, CdkVersions]
+        public Task Dictionaries_from_a_helper(CdkVersion version) => VerifyCS.Diagnostics(version,
+            Code.Stack($$"""
+                        new Function(this, "A", new FunctionProps { {{Handler}}, Environment = SharedEnvironment() });
+            """, """
+                    private static Dictionary<string, string> SharedEnvironment() => new Dictionary<string, string> { ["API_KEY"] = {|CDK2005:"sk_live_51H8x2bQ9vZ3kLmN0pQrStUv"|} };
+            """));
     }
 }

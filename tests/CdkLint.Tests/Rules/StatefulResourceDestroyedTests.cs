@@ -184,5 +184,50 @@ namespace CdkLint.Tests.Rules
                 }
             }
             """);
+
+        [Theory, CdkVersions]
+        public Task Destroy_held_in_a_local_or_readonly_field_is_constant(CdkVersion version) => VerifyCS.Diagnostics(version,
+            Code.Stack(
+                """
+                            var policy = RemovalPolicy.DESTROY;
+                            new Bucket(this, "Scratch", new BucketProps { RemovalPolicy = {|CDK1002:policy|} });
+                            new Table(this, "Cache", new TableProps { PartitionKey = new Attribute { Name = "id", Type = AttributeType.STRING }, RemovalPolicy = {|CDK1002:Scratch|} });
+                            new LogGroup(this, "Debug", new LogGroupProps { RemovalPolicy = {|CDK1002:_debugPolicy|} });
+                            new Bucket(this, "Replay").ApplyRemovalPolicy({|CDK1002:Amazon.CDK.RemovalPolicy.DESTROY|});
+                """,
+                """
+                        private static readonly RemovalPolicy Scratch = RemovalPolicy.DESTROY;
+                        private readonly RemovalPolicy _debugPolicy = Amazon.CDK.RemovalPolicy.DESTROY;
+                """));
+
+        [Theory, CdkVersions]
+        public Task Destroy_in_a_variable_that_depends_on_the_caller_is_quiet(CdkVersion version) => VerifyCS.Diagnostics(version,
+            Code.Stack(
+                """
+                            _configured = RemovalPolicy.RETAIN;
+                            var policy = RemovalPolicy.DESTROY;
+                            if (Node.TryGetContext("keep") != null) { policy = RemovalPolicy.RETAIN; }
+                            new Bucket(this, "Data", new BucketProps { RemovalPolicy = policy });
+                            new Table(this, "Orders", new TableProps { PartitionKey = new Attribute { Name = "id", Type = AttributeType.STRING }, RemovalPolicy = _configured });
+                """,
+                """
+                        private readonly RemovalPolicy _configured = RemovalPolicy.DESTROY;
+                """));
+
+        [Theory, CdkVersions]
+        public async Task A_destroy_held_in_a_variable_has_no_fix(CdkVersion version)
+        {
+            // Rewriting the use would leave the variable unused (a compiler warning, an error under warnings-as-errors),
+            // and rewriting the variable would change every other resource that reads it.
+            var source = Code.Stack("""
+                            var policy = RemovalPolicy.DESTROY;
+                            new Bucket(this, "Scratch", new BucketProps { RemovalPolicy = {|CDK1002:policy|}, AutoDeleteObjects = {|CDK1002:true|} });
+                """);
+            var fixedSource = Code.Stack("""
+                            var policy = RemovalPolicy.DESTROY;
+                            new Bucket(this, "Scratch", new BucketProps { RemovalPolicy = {|CDK1002:policy|} });
+                """);
+            await VerifyCS.Fix(version, source, fixedSource);
+        }
     }
 }

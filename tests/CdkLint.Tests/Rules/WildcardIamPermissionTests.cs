@@ -110,5 +110,61 @@ namespace CdkLint.Tests.Rules
                         role.AddToPolicy(new PolicyStatement(new PolicyStatementProps { Actions = new[] { {|CDK2003:"s3:Get*"|} }, Resources = new[] { {|CDK2003:bucket.ArnForObjects("*")|} } }));
             """, parameters: ", Role role"),
             "cdklint.CDK2003.strict = true");
+
+        [Theory, CdkVersions]
+        public Task An_explicit_allow_is_judged_like_an_implicit_one(CdkVersion version) => VerifyCS.Diagnostics(version,
+            Code.Stack("""
+                        var bucket = new Bucket(this, "Uploads");
+                        role.AddToPolicy(new PolicyStatement(new PolicyStatementProps { Effect = Effect.ALLOW, Actions = new[] { "iam:PassRole" }, Resources = new[] { {|CDK2003:"*"|} } }));
+                        var allow = Effect.ALLOW;
+                        role.AddToPolicy(new PolicyStatement(new PolicyStatementProps { Effect = allow, Actions = new[] { {|CDK2003:"bedrock:*"|} }, Resources = new[] { "arn:aws:bedrock:eu-west-1::foundation-model/x" } }));
+                        bucket.AddToResourcePolicy(new PolicyStatement(new PolicyStatementProps
+                        {
+                            Effect = Effect.ALLOW,
+                            Actions = new[] { "s3:PutObject" },
+                            Resources = new[] { bucket.ArnForObjects("*") },
+                            Principals = new IPrincipal[] { {|CDK2003:new AnyPrincipal()|} },
+                        }));
+            """, parameters: ", Role role"));
+
+        [Theory, CdkVersions]
+        public Task A_deny_with_a_condition_beside_the_allow_narrows_it_whatever_effect_shape(CdkVersion version) => VerifyCS.Diagnostics(version,
+            Code.StackWith("using Amazon.CDK.AWS.APIGateway;\n", """
+                        var deny = Effect.DENY;
+                        new RestApi(this, "Private", new RestApiProps
+                        {
+                            Policy = new PolicyDocument(new PolicyDocumentProps
+                            {
+                                Statements = new[]
+                                {
+                                    new PolicyStatement(new PolicyStatementProps { Effect = Effect.ALLOW, Actions = new[] { "execute-api:Invoke" }, Resources = new[] { "execute-api:/*" }, Principals = new IPrincipal[] { new AnyPrincipal() } }),
+                                    new PolicyStatement(new PolicyStatementProps
+                                    {
+                                        Effect = deny,
+                                        Actions = new[] { "execute-api:Invoke" },
+                                        Resources = new[] { "execute-api:/*" },
+                                        Principals = new IPrincipal[] { new AnyPrincipal() },
+                                        Conditions = new Dictionary<string, object> { ["StringNotEquals"] = new Dictionary<string, object> { ["aws:SourceVpce"] = "vpce-0abc" } },
+                                    }),
+                                },
+                            }),
+                        });
+            """));
+
+        [Theory, CdkVersions]
+        public Task Collection_expressions_are_read_in_every_list(CdkVersion version) => VerifyCS.Diagnostics(version,
+            Code.Stack("""
+                        var bucket = new Bucket(this, "B");
+                        role.AddToPolicy(new PolicyStatement(new PolicyStatementProps { Actions = ["logs:CreateLogGroup"], Resources = [{|CDK2003:"*"|}] }));
+                        role.AddToPolicy(new PolicyStatement(new PolicyStatementProps { Actions = [{|CDK2003:"aoss:*"|}, .. ReadActions], Resources = [bucket.BucketArn] }));
+                        new Amazon.CDK.AWS.IAM.Policy(this, "P", new PolicyProps { Statements = [new PolicyStatement(new PolicyStatementProps { Actions = [{|CDK2003:"*"|}], Resources = ["arn:aws:s3:::b"] })] });
+                        bucket.AddToResourcePolicy(new PolicyStatement(new PolicyStatementProps { Actions = ["s3:GetObject"], Resources = [bucket.ArnForObjects("*")], Principals = [{|CDK2003:new AnyPrincipal()|}] }));
+                        role.AddToPolicy(new PolicyStatement(new PolicyStatementProps { Actions = ["xray:PutTraceSegments", .. TraceActions], Resources = ["*"] }));
+                        var actions = new[] { {|CDK2003:"dynamodb:*"|} };
+                        role.AddToPolicy(new PolicyStatement(new PolicyStatementProps { Actions = actions, Resources = [bucket.BucketArn] }));
+            """, """
+                    private static readonly string[] ReadActions = { "s3:GetObject" };
+                    private static readonly string[] TraceActions = { "xray:PutTelemetryRecords" };
+            """, ", Role role"));
     }
 }
