@@ -23,7 +23,7 @@ namespace CdkLint.CodeFixes.Rules
 
         public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create(RuleIds.CloudFrontCachingDisabled);
 
-        public override FixAllProvider GetFixAllProvider() => WellKnownFixAllProviders.BatchFixer;
+        public override FixAllProvider GetFixAllProvider() => FixAll.PerFinding;
 
         public override Task RegisterCodeFixesAsync(CodeFixContext context)
         {

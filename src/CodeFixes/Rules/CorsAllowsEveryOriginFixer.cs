@@ -3,6 +3,7 @@ using System.Composition;
 using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
+using CdkLint.CodeFixes.Editing;
 using CdkLint.Cdk;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CodeActions;
@@ -24,7 +25,7 @@ namespace CdkLint.CodeFixes.Rules
 
         public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create(RuleIds.CorsAllowsEveryOrigin);
 
-        public override FixAllProvider GetFixAllProvider() => WellKnownFixAllProviders.BatchFixer;
+        public override FixAllProvider GetFixAllProvider() => FixAll.PerFinding;
 
         public override async Task RegisterCodeFixesAsync(CodeFixContext context)
         {

@@ -32,7 +32,7 @@ namespace CdkLint.CodeFixes.Rules
 
         public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create(RuleIds.HardcodedPhysicalName);
 
-        public override FixAllProvider GetFixAllProvider() => WellKnownFixAllProviders.BatchFixer;
+        public override FixAllProvider GetFixAllProvider() => FixAll.PerFinding;
 
         public override async Task RegisterCodeFixesAsync(CodeFixContext context)
         {

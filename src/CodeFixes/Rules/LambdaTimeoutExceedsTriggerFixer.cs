@@ -30,7 +30,7 @@ namespace CdkLint.CodeFixes.Rules
         public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create(RuleIds.LambdaTimeoutExceedsTrigger);
 
         public override FixAllProvider GetFixAllProvider()
-            => FixAllProvider.Create((context, document, diagnostics) => ApplyAsync(document, Select(diagnostics, context.CodeActionEquivalenceKey), context.CancellationToken));
+            => FixAllProvider.Create((context, document, diagnostics) => ApplyAsync(document, diagnostics, context.CancellationToken));
 
         public override Task RegisterCodeFixesAsync(CodeFixContext context)
         {
@@ -49,9 +49,6 @@ namespace CdkLint.CodeFixes.Rules
 
             return Task.CompletedTask;
         }
-
-        private static ImmutableArray<Diagnostic> Select(ImmutableArray<Diagnostic> diagnostics, string? key)
-            => diagnostics.RemoveAll(d => key == ClampKey != d.Properties.ContainsKey(LambdaTimeoutExceedsTriggerAnalyzer.ClampKey));
 
         private static async Task<Document?> ApplyAsync(Document document, ImmutableArray<Diagnostic> diagnostics, CancellationToken cancellationToken)
         {
