@@ -178,6 +178,87 @@ namespace CdkLint.Cdk
             return false;
         }
 
+        /// <summary>
+        /// True when <paramref name="property"/> is the property <paramref name="name"/> of the interface
+        /// <paramref name="iface"/> (<c>IStackProps.Env</c>, say), implements it (implicitly or explicitly), or overrides
+        /// a property that does. A property that only has the name — one that hides the CDK member with <c>new</c>, or
+        /// belongs to an unrelated class — is not it: setting it leaves the CDK member unset.
+        /// </summary>
+        public static bool IsInterfaceProperty(IPropertySymbol? property, INamedTypeSymbol? iface, string name)
+        {
+            if (property is null || iface is null || property.Name != name && property.ExplicitInterfaceImplementations.IsEmpty)
+            {
+                return false;
+            }
+
+            foreach (var member in iface.OriginalDefinition.GetMembers(name))
+            {
+                if (member is not IPropertySymbol target)
+                {
+                    continue;
+                }
+
+                for (var p = property.OriginalDefinition; p is not null; p = p.OverriddenProperty?.OriginalDefinition)
+                {
+                    if (SymbolEqualityComparer.Default.Equals(p, target))
+                    {
+                        return true;
+                    }
+
+                    foreach (var implemented in p.ExplicitInterfaceImplementations)
+                    {
+                        if (SymbolEqualityComparer.Default.Equals(implemented.OriginalDefinition, target))
+                        {
+                            return true;
+                        }
+                    }
+
+                    if (p.ContainingType is { } owner && Implements(owner, iface)
+                        && SymbolEqualityComparer.Default.Equals(owner.FindImplementationForInterfaceMember(target)?.OriginalDefinition, p))
+                    {
+                        return true;
+                    }
+                }
+            }
+
+            return false;
+        }
+
+        /// <summary>
+        /// The property that <c>x.<paramref name="name"/></c> (or <c>new T { Name = … }</c>) binds to on
+        /// <paramref name="type"/>: the one declared nearest to the type, walking up its base types (and, for an
+        /// interface, the interfaces it extends). Null when the type has no such property.
+        /// </summary>
+        public static IPropertySymbol? PropertyNamed(ITypeSymbol? type, string name)
+        {
+            for (var t = type; t is not null; t = t.BaseType)
+            {
+                foreach (var member in t.GetMembers(name))
+                {
+                    if (member is IPropertySymbol { IsIndexer: false } property)
+                    {
+                        return property;
+                    }
+                }
+            }
+
+            if (type?.TypeKind == TypeKind.Interface)
+            {
+                foreach (var extended in type.AllInterfaces)
+                {
+                    foreach (var member in extended.GetMembers(name))
+                    {
+                        if (member is IPropertySymbol { IsIndexer: false } property)
+                        {
+                            return property;
+                        }
+                    }
+                }
+            }
+
+            return null;
+        }
+
         public static bool IsOrInheritsOrImplements(ITypeSymbol? type, INamedTypeSymbol? target)
             => target is not null && (target.TypeKind == TypeKind.Interface ? Implements(type, target) : InheritsFrom(type, target));
 

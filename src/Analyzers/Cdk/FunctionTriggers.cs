@@ -19,9 +19,10 @@ namespace CdkLint.Cdk
     /// <summary>Something that invokes a function: the construct or event source, and what it says about timing.</summary>
     internal sealed class FunctionTrigger
     {
-        public FunctionTrigger(TriggerKind kind, IOperation creation, IOperation? function, IOperation? timeout, IOperation? queue)
+        public FunctionTrigger(TriggerKind kind, IOperation creation, IOperation? function, IOperation? timeout, IOperation? queue, bool isHttpApi = false)
         {
             Kind = kind;
+            IsHttpApi = isHttpApi;
             Creation = creation;
             Function = function;
             Timeout = timeout;
@@ -29,6 +30,12 @@ namespace CdkLint.Cdk
         }
 
         public TriggerKind Kind { get; }
+
+        /// <summary>
+        /// For <see cref="TriggerKind.Api"/>: an HTTP API (<c>HttpLambdaIntegration</c>) rather than a REST API. They wait
+        /// differently: an HTTP API's integration timeout defaults to and is at most 30 s, a REST API's is 29 s.
+        /// </summary>
+        public bool IsHttpApi { get; }
 
         /// <summary>The <c>new LambdaIntegration(…)</c>, <c>new SqsEventSource(…)</c> or <c>new LambdaRestApi(…)</c>.</summary>
         public IOperation Creation { get; }
@@ -194,7 +201,7 @@ namespace CdkLint.Cdk
                     if (Is(t, lambdaIntegration) || Is(t, httpIntegration))
                     {
                         var options = Argument(create, "props") ?? Argument(create, "options");
-                        triggers.Add(new FunctionTrigger(TriggerKind.Api, create, ConstructRelations.Resolve(Argument(create, "handler"), ct), TimeoutOf(options, ct), null));
+                        triggers.Add(new FunctionTrigger(TriggerKind.Api, create, ConstructRelations.Resolve(Argument(create, "handler"), ct), TimeoutOf(options, ct), null, isHttpApi: Is(t, httpIntegration)));
                     }
                     else if (Is(t, lambdaRestApi))
                     {

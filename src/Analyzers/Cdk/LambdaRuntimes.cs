@@ -55,13 +55,15 @@ namespace CdkLint.Cdk
     /// source at hand; cfn-lint 1.51's older table has earlier block dates and AL2 runtimes AWS has since moved), as of
     /// November 2026 (aws-cdk-lib 2.277, the next release, was packed on 2026-11-12). Runtimes that table lists without a
     /// date (older Node.js, python2.7, ruby2.5, older .NET Core) carry the deprecation dates of AWS's "Deprecated
-    /// runtimes" list in the Lambda developer guide.
+    /// runtimes" list in the Lambda developer guide. Read again on 2026-12-02: dotnet8 added (.NET 8 reached end of
+    /// support on 2026-11-10; creating new functions on it is blocked from 2027-02-01, like the other entries of the
+    /// first group). For each release, read AWS's Lambda runtimes table and take its create- and update-block dates.
     /// </summary>
     internal static class LambdaRuntimes
     {
         public const string ScheduleSource = "AWS CloudFormation validator 1.14 (aws-cdk-lib 2.276)";
 
-        public const string ScheduleDate = "2026-11";
+        public const string ScheduleDate = "2026-12-02";
 
         private const string Blocked2027 = "2027-02-01";
 
@@ -76,6 +78,7 @@ namespace CdkLint.Cdk
             new RuntimeEntry("dotnet6", "DOTNET_6", "DOTNET_CORE", "2024-12-20", RuntimePhase.CreateBlockedFrom, Blocked2027),
             new RuntimeEntry("ruby3.2", "RUBY_3_2", "RUBY", "2026-03-31", RuntimePhase.CreateBlockedFrom, Blocked2027),
             new RuntimeEntry("provided.al2", "PROVIDED_AL2", "OTHER", "2026-07-31", RuntimePhase.CreateBlockedFrom, Blocked2027),
+            new RuntimeEntry("dotnet8", "DOTNET_8", "DOTNET_CORE", "2026-11-10", RuntimePhase.CreateBlockedFrom, Blocked2027),
 
             // Deprecated; creating new functions already blocked.
             new RuntimeEntry("java8", "JAVA_8", "JAVA", "2024-01-08", RuntimePhase.CreateBlocked),

@@ -35,7 +35,8 @@ namespace CdkLint.Rules
                 return;
             }
 
-            var unsetMeansBlocked = symbols.CdkVersion >= FlagVersion
+            var cdkHasFlag = symbols.CdkVersion >= FlagVersion;
+            var unsetMeansBlocked = cdkHasFlag
                 && CdkConfiguration.GetCdkJson(context.Options, context.CancellationToken).IsFlagOn(BlockedByDefaultFlag);
 
             RegisterConstructCreationAction(context, symbols, (ctx, creation) =>
@@ -77,9 +78,9 @@ namespace CdkLint.Rules
                 {
                     problem = "blocks public ACLs only, not public bucket policies";
                 }
-                else if (value is IObjectCreationOperation { Arguments.Length: 1 } custom && WeakOption(custom.Arguments[0].Value, unsetMeansBlocked, ctx.CancellationToken) is { } weak)
+                else if (value is IObjectCreationOperation { Arguments.Length: 1 } custom)
                 {
-                    problem = "leaves " + weak + " off";
+                    problem = WeakOptions(custom.Arguments[0].Value, unsetMeansBlocked, cdkHasFlag, ctx.CancellationToken);
                 }
 
                 if (problem is not null)
@@ -93,8 +94,13 @@ namespace CdkLint.Rules
 
         private static bool IsPublicRead(IOperation? value) => Constant.TryGetBool(value, out var on) && on;
 
-        /// <summary>The first of the four block options that is false, or unset where unset means false.</summary>
-        private static string? WeakOption(IOperation options, bool unsetMeansBlocked, System.Threading.CancellationToken cancellationToken)
+        /// <summary>
+        /// What the options leave open, naming every one of the four block options that is false, and every one left
+        /// unset where unset means false (always, unless the CDK version has the publicAccessBlockedByDefault flag and
+        /// cdk.json turns it on): "leaves BlockPublicPolicy off and RestrictPublicBuckets unset (unset means off)".
+        /// Null when all four block.
+        /// </summary>
+        private static string? WeakOptions(IOperation options, bool unsetMeansBlocked, bool cdkHasFlag, System.Threading.CancellationToken cancellationToken)
         {
             var view = PropsReader.Read(options, cancellationToken);
             if (!view.IsComplete)
@@ -102,23 +108,46 @@ namespace CdkLint.Rules
                 return null;
             }
 
+            var off = new System.Collections.Generic.List<string>(Options.Length);
+            var unset = new System.Collections.Generic.List<string>(Options.Length);
             foreach (var option in Options)
             {
                 if (view.ValueOf(option) is { } value)
                 {
                     if (Constant.TryGetBool(value, out var on) && !on)
                     {
-                        return option;
+                        off.Add(option);
                     }
                 }
                 else if (!unsetMeansBlocked)
                 {
-                    return option;
+                    unset.Add(option);
                 }
             }
 
-            return null;
+            if (off.Count == 0 && unset.Count == 0)
+            {
+                return null;
+            }
+
+            var problem = new System.Text.StringBuilder("leaves ");
+            if (off.Count > 0)
+            {
+                problem.Append(List(off)).Append(" off");
+            }
+
+            if (unset.Count > 0)
+            {
+                problem.Append(off.Count > 0 ? " and " : string.Empty).Append(List(unset))
+                    .Append(cdkHasFlag ? " unset (unset means off unless cdk.json sets " + BlockedByDefaultFlag + ")" : " unset (unset means off)");
+            }
+
+            return problem.ToString();
         }
+
+        /// <summary>"A", "A and B", "A, B and C".</summary>
+        private static string List(System.Collections.Generic.List<string> names)
+            => names.Count == 1 ? names[0] : string.Join(", ", names.GetRange(0, names.Count - 1)) + " and " + names[names.Count - 1];
 
         private static void Report(OperationAnalysisContext context, Location location, string subject, string problem, bool fixable)
             => context.ReportDiagnostic(Diagnostic.Create(

@@ -10,8 +10,10 @@ namespace CdkLint.Rules
     /// CDK4002. Lambda creates its log group `/aws/lambda/&lt;name&gt;` on first write with retention "never expire", so
     /// a function without <c>LogRetention</c> or <c>LogGroup</c> keeps (and bills) its logs forever. Quiet where the logs
     /// already have a retention: CDK ≥ 2.200 with <c>@aws-cdk/aws-lambda:useCdkManagedLogGroup</c> (CDK then creates the
-    /// log group itself, with a two-year retention), or a <c>LogGroup</c> named `/aws/lambda/&lt;name&gt;` that the same
-    /// code creates for the function (the classic way to set retention).
+    /// log group itself, with a two-year retention), or a log group named `/aws/lambda/&lt;name&gt;` that the same
+    /// code creates for the function with a retention (the classic way to set retention): a <c>LogGroup</c> (its
+    /// retention defaults to two years) or a <c>CfnLogGroup</c> that sets <c>RetentionInDays</c> (without it the
+    /// CloudFormation log group never expires its events).
     /// </summary>
     [DiagnosticAnalyzer(LanguageNames.CSharp)]
     public sealed class LambdaLogsKeptForeverAnalyzer : CdkAnalyzer
@@ -35,7 +37,7 @@ namespace CdkLint.Rules
                 return;
             }
 
-            var logGroup = symbols.Type("Amazon.CDK.AWS.Logs.LogGroup");
+            var logGroups = LogGroupKinds(symbols);
             RegisterConstructCreationAction(context, symbols, (ctx, creation) =>
             {
                 if (!creation.PropsAre(functionOptions))
@@ -45,7 +47,7 @@ namespace CdkLint.Rules
 
                 var props = PropsReader.Read(creation, ctx.CancellationToken);
                 if (!props.IsComplete || props.TryGet("LogRetention", out _) || props.TryGet("LogGroup", out _)
-                    || HasClassicLogGroup(creation, props, logGroup, symbols, ctx.CancellationToken))
+                    || HasClassicLogGroup(creation, props, logGroups, symbols, ctx.CancellationToken))
                 {
                     return;
                 }
@@ -55,12 +57,52 @@ namespace CdkLint.Rules
         }
 
         /// <summary>
-        /// True when the code around the function creates `new LogGroup(…, new LogGroupProps { LogGroupName = "/aws/lambda/…" })`
-        /// for this function: from its constant <c>FunctionName</c>, or from <c>fn.FunctionName</c> of the variable holding it.
+        /// A construct type that creates a CloudWatch log group, and the prop that must be set for the group to expire
+        /// its events (null: it has a retention whatever its props say).
         /// </summary>
-        private static bool HasClassicLogGroup(ConstructCreation function, PropsView props, INamedTypeSymbol? logGroup, CdkSymbols symbols, System.Threading.CancellationToken cancellationToken)
+        private readonly struct LogGroupKind
         {
-            if (logGroup is null)
+            public LogGroupKind(INamedTypeSymbol type, string? retentionProp)
+            {
+                Type = type;
+                RetentionProp = retentionProp;
+            }
+
+            public INamedTypeSymbol Type { get; }
+
+            public string? RetentionProp { get; }
+        }
+
+        /// <summary>
+        /// <c>LogGroup</c> keeps events two years when <c>Retention</c> is unset; <c>CfnLogGroup</c> (the
+        /// CloudFormation resource itself) keeps them forever unless <c>RetentionInDays</c> is set. Both name the
+        /// group through <c>LogGroupName</c>.
+        /// </summary>
+        private static ImmutableArray<LogGroupKind> LogGroupKinds(CdkSymbols symbols)
+        {
+            var kinds = ImmutableArray.CreateBuilder<LogGroupKind>(2);
+            if (symbols.Type("Amazon.CDK.AWS.Logs.LogGroup") is { } logGroup)
+            {
+                kinds.Add(new LogGroupKind(logGroup, retentionProp: null));
+            }
+
+            if (symbols.Type("Amazon.CDK.AWS.Logs.CfnLogGroup") is { } cfnLogGroup)
+            {
+                kinds.Add(new LogGroupKind(cfnLogGroup, retentionProp: "RetentionInDays"));
+            }
+
+            return kinds.ToImmutable();
+        }
+
+        /// <summary>
+        /// True when the code around the function creates a log group named "/aws/lambda/…" for this function — from
+        /// its constant <c>FunctionName</c>, or from <c>fn.FunctionName</c> of the variable holding it — that expires
+        /// its events: `new LogGroup(…, new LogGroupProps { LogGroupName = … })`, or
+        /// `new CfnLogGroup(…, new CfnLogGroupProps { LogGroupName = …, RetentionInDays = … })`.
+        /// </summary>
+        private static bool HasClassicLogGroup(ConstructCreation function, PropsView props, ImmutableArray<LogGroupKind> logGroups, CdkSymbols symbols, System.Threading.CancellationToken cancellationToken)
+        {
+            if (logGroups.IsEmpty)
             {
                 return false;
             }
@@ -69,9 +111,15 @@ namespace CdkLint.Rules
             var holder = OperationTree.HolderOf(function.Operation);
             foreach (var op in OperationTree.BodyOf(function.Operation))
             {
-                if (op is not IObjectCreationOperation create || !CdkSymbols.InheritsFrom(create.Type, logGroup)
-                    || !ConstructCreation.TryGet(create, symbols, out var logCreation)
-                    || PropsReader.Read(logCreation, cancellationToken).ValueOf("LogGroupName") is not { } name)
+                if (op is not IObjectCreationOperation create || KindOf(create.Type, logGroups) is not { } kind
+                    || !ConstructCreation.TryGet(create, symbols, out var logCreation))
+                {
+                    continue;
+                }
+
+                var logProps = PropsReader.Read(logCreation, cancellationToken);
+                if (logProps.ValueOf("LogGroupName") is not { } name
+                    || kind.RetentionProp is { } retention && !logProps.TryGet(retention, out _))
                 {
                     continue;
                 }
@@ -93,6 +141,19 @@ namespace CdkLint.Rules
             }
 
             return false;
+        }
+
+        private static LogGroupKind? KindOf(ITypeSymbol? type, ImmutableArray<LogGroupKind> logGroups)
+        {
+            foreach (var kind in logGroups)
+            {
+                if (CdkSymbols.InheritsFrom(type, kind.Type))
+                {
+                    return kind;
+                }
+            }
+
+            return null;
         }
 
         private static bool ReadsFunctionNameOf(IOperation name, ISymbol holder)

@@ -9,8 +9,9 @@ using Microsoft.CodeAnalysis.Operations;
 namespace CdkLint.Rules
 {
     /// <summary>
-    /// CDK3004. A function's timeout must fit what invokes it. API Gateway stops waiting after 29 seconds
-    /// (REST; HTTP APIs after 30), so a longer timeout only lets the function run on after the caller got a 504. An SQS
+    /// CDK3004. A function's timeout must fit what invokes it. API Gateway stops waiting after 29 seconds for a REST API
+    /// and after 30 for an HTTP API, so a longer timeout only lets the function run on after the caller got a 504; the
+    /// message and the clamp use the limit of the API that invokes the function (the shorter one when both do). An SQS
     /// event source needs the queue's visibility timeout to be at least the function's timeout, or AWS rejects the
     /// mapping (otherwise a message would reappear while still being processed). Unset values are AWS's defaults:
     /// 3 seconds for a function, 30 for a queue.
@@ -21,7 +22,11 @@ namespace CdkLint.Rules
         public const string ClampKey = "Clamp";
         public const string VisibilitySecondsKey = "VisibilitySeconds";
 
-        private const double ApiGatewayLimitSeconds = 29;
+        /// <summary>How long a REST API waits for a Lambda integration (the default integration timeout quota).</summary>
+        private const double RestApiLimitSeconds = 29;
+
+        /// <summary>How long an HTTP API waits: its integration timeout defaults to, and cannot exceed, 30 seconds.</summary>
+        private const double HttpApiLimitSeconds = 30;
         private const double DefaultFunctionTimeout = 3;
         private const double DefaultQueueVisibility = 30;
         private const double MaxQueueVisibility = 43200; // SQS's maximum, 12 hours
@@ -38,13 +43,16 @@ namespace CdkLint.Rules
             var table = new PropTable<bool>(symbols, new[] { ("Amazon.CDK.AWS.Lambda.IFunctionOptions", "Timeout", true) });
             RegisterPropAssignmentAction(context, table, (ctx, assignment, _) =>
             {
-                if (!Constant.TryGetDurationSeconds(assignment.Value, symbols, out var timeout) || timeout <= ApiGatewayLimitSeconds
+                if (!Constant.TryGetDurationSeconds(assignment.Value, symbols, out var timeout) || timeout <= System.Math.Min(RestApiLimitSeconds, HttpApiLimitSeconds)
                     || FunctionTriggers.FunctionOfProps(assignment.Assignment, ctx.CancellationToken) is not { } function
                     || ctx.ContainingSymbol?.ContainingType is not { } type)
                 {
                     return;
                 }
 
+                // The tightest wait among the APIs that invoke the function and would give up before it finishes.
+                double? limit = null;
+                var http = false;
                 foreach (var trigger in FunctionTriggers.Get(type, ctx.Operation, symbols, ctx.CancellationToken).Of(function))
                 {
                     // An integration whose own timeout covers the function's (a raised quota) is a decision.
@@ -53,16 +61,28 @@ namespace CdkLint.Rules
                         continue;
                     }
 
-                    var properties = ImmutableDictionary<string, string?>.Empty;
-                    if (FunctionTriggers.OnlyApisInvoke(function, ctx.CancellationToken))
+                    var wait = trigger.IsHttpApi ? HttpApiLimitSeconds : RestApiLimitSeconds;
+                    if (timeout > wait && (limit is null || wait < limit))
                     {
-                        properties = properties.Add(ClampKey, "true");
+                        limit = wait;
+                        http = trigger.IsHttpApi;
                     }
+                }
 
-                    ctx.ReportDiagnostic(Diagnostic.Create(Descriptors.CDK3004, assignment.Value.Syntax.GetLocation(), properties,
-                        $"{Name(function, symbols)} has a Timeout of {Seconds(timeout)} s, but API Gateway stops waiting after 29 s: callers get a 504 while the function runs on; keep it at 29 s or less"));
+                if (limit is not { } seconds)
+                {
                     return;
                 }
+
+                // The clamp value travels with the diagnostic: the fix writes the limit the message quotes.
+                var properties = ImmutableDictionary<string, string?>.Empty;
+                if (FunctionTriggers.OnlyApisInvoke(function, ctx.CancellationToken))
+                {
+                    properties = properties.Add(ClampKey, Seconds(seconds));
+                }
+
+                ctx.ReportDiagnostic(Diagnostic.Create(Descriptors.CDK3004, assignment.Value.Syntax.GetLocation(), properties,
+                    $"{Name(function, symbols)} has a Timeout of {Seconds(timeout)} s, but {(http ? "an HTTP API" : "a REST API")} stops waiting after {Seconds(seconds)} s: callers get a 504 while the function runs on; keep it at {Seconds(seconds)} s or less"));
             });
 
             var sqsEventSource = symbols.Type("Amazon.CDK.AWS.Lambda.EventSources.SqsEventSource");

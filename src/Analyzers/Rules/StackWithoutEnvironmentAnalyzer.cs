@@ -22,6 +22,7 @@ namespace CdkLint.Rules
         internal override void OnCdkCompilationStart(CompilationStartAnalysisContext context, CdkSymbols symbols)
         {
             var stackProps = symbols.Type("Amazon.CDK.IStackProps");
+            var stageProps = symbols.Type("Amazon.CDK.IStageProps");
             var stage = symbols.Type("Amazon.CDK.Stage");
             var app = symbols.Type("Amazon.CDK.App");
             var nestedStack = symbols.Type("Amazon.CDK.NestedStack");
@@ -35,7 +36,7 @@ namespace CdkLint.Rules
                 {
                     var creation = (IObjectCreationOperation)ctx.Operation;
                     if (creation.Type is not INamedTypeSymbol type || !CdkSymbols.InheritsFrom(type, symbols.Stack) || CdkSymbols.InheritsFrom(type, nestedStack)
-                        || InheritsEnvironment(creation, stage, app, ctx.CancellationToken))
+                        || InheritsEnvironment(creation, stage, app, stageProps, ctx.CancellationToken))
                     {
                         return;
                     }
@@ -43,14 +44,13 @@ namespace CdkLint.Rules
                     var props = PropsArgument(creation, stackProps);
                     if (props is { ArgumentKind: not ArgumentKind.DefaultValue })
                     {
-                        var view = PropsReader.Read(props.Value, ctx.CancellationToken);
-                        if (!view.IsComplete || view.TryGet("Env", out _))
+                        if (MaySetEnv(PropsReader.Read(props.Value, ctx.CancellationToken), stackProps))
                         {
                             return;
                         }
                     }
 
-                    if (creation.Constructor is { } constructor && ConstructorSetsEnvironment(constructor, ctx.CancellationToken))
+                    if (creation.Constructor is { } constructor && ConstructorSetsEnvironment(constructor, creation.SemanticModel, stackProps, ctx.CancellationToken))
                     {
                         return;
                     }
@@ -79,7 +79,7 @@ namespace CdkLint.Rules
         /// view (a local holding <c>new Stage(app, id, props)</c> whose props set no Env does not count); a stage
         /// reached any other way (<c>this</c> in a Stage subclass, a parameter) is given the benefit of the doubt.
         /// </summary>
-        private static bool InheritsEnvironment(IObjectCreationOperation creation, INamedTypeSymbol stage, INamedTypeSymbol? app, CancellationToken cancellationToken)
+        private static bool InheritsEnvironment(IObjectCreationOperation creation, INamedTypeSymbol stage, INamedTypeSymbol? app, INamedTypeSymbol? stageProps, CancellationToken cancellationToken)
         {
             if (creation.Arguments.Length == 0)
             {
@@ -108,8 +108,7 @@ namespace CdkLint.Rules
                                     return false;
                                 }
 
-                                var view = PropsReader.Read(argument.Value, cancellationToken);
-                                return !view.IsComplete || view.TryGet("Env", out _);
+                                return MaySetEnv(PropsReader.Read(argument.Value, cancellationToken), stageProps);
                             }
                         }
                     }
@@ -120,10 +119,35 @@ namespace CdkLint.Rules
         }
 
         /// <summary>
-        /// True when the stack's own constructor gives <c>base</c> props with an <c>Env</c>, or props the analyzer cannot
-        /// see whole (built elsewhere): either way the environment is not the creation's to set.
+        /// True when the props set CDK's own <c>Env</c> (<paramref name="propsInterface"/>'s: IStackProps or IStageProps),
+        /// or cannot be seen whole. A property that is only called Env (a props class that hides it with <c>new</c>)
+        /// leaves the environment unset.
         /// </summary>
-        internal static bool ConstructorSetsEnvironment(IMethodSymbol constructor, CancellationToken cancellationToken)
+        internal static bool MaySetEnv(PropsView view, INamedTypeSymbol? propsInterface)
+        {
+            if (!view.IsComplete)
+            {
+                return true;
+            }
+
+            foreach (var assignment in view.Assignments)
+            {
+                if (CdkSymbols.IsInterfaceProperty(assignment.Property, propsInterface, "Env"))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        /// <summary>
+        /// True when the stack's own constructor gives <c>base</c> props with an <c>Env</c>, or props the analyzer cannot
+        /// see whole (built elsewhere): either way the environment is not the creation's to set. Where the constructor
+        /// is in the file being analyzed, <paramref name="model"/> tells CDK's <c>Env</c> from a property that is only
+        /// called Env; in another file the name decides (the finding is then withheld, never invented).
+        /// </summary>
+        internal static bool ConstructorSetsEnvironment(IMethodSymbol constructor, SemanticModel? model, INamedTypeSymbol? stackProps, CancellationToken cancellationToken)
         {
             if (constructor.DeclaringSyntaxReferences.Length != 1
                 || constructor.DeclaringSyntaxReferences[0].GetSyntax(cancellationToken) is not ConstructorDeclarationSyntax { Initializer: { } initializer })
@@ -142,10 +166,16 @@ namespace CdkLint.Rules
                 }
             }
 
+            if (model is not null && model.SyntaxTree != initializer.SyntaxTree)
+            {
+                model = null;
+            }
+
             if (props is BinaryExpressionSyntax coalesce && coalesce.IsKind(Microsoft.CodeAnalysis.CSharp.SyntaxKind.CoalesceExpression))
             {
                 // `props ?? new StackProps { … }`: the fallback may carry the environment.
-                return SetsEnv(coalesce.Right) || !IsParameter(coalesce.Left, constructor) && SetsEnv(coalesce.Left);
+                return SetsEnv(coalesce.Right, model, stackProps, cancellationToken)
+                    || !IsParameter(coalesce.Left, constructor) && SetsEnv(coalesce.Left, model, stackProps, cancellationToken);
             }
 
             return props switch
@@ -153,7 +183,7 @@ namespace CdkLint.Rules
                 null => false,                                                   // base(scope, id): no props at all
                 LiteralExpressionSyntax => false,                                // null
                 _ when IsParameter(props, constructor) => false,                 // passed through: the creation decides
-                BaseObjectCreationExpressionSyntax created => SetsEnv(created),  // built here: with or without Env
+                BaseObjectCreationExpressionSyntax created => SetsEnv(created, model, stackProps, cancellationToken), // built here: with or without Env
                 _ => true,                                                       // built elsewhere (a helper, `with`): not ours to judge
             };
         }
@@ -176,11 +206,12 @@ namespace CdkLint.Rules
             return false;
         }
 
-        private static bool SetsEnv(SyntaxNode node)
+        private static bool SetsEnv(SyntaxNode node, SemanticModel? model, INamedTypeSymbol? stackProps, CancellationToken cancellationToken)
         {
             foreach (var assignment in node.DescendantNodesAndSelf())
             {
-                if (assignment is AssignmentExpressionSyntax { Left: IdentifierNameSyntax { Identifier.ValueText: "Env" } })
+                if (assignment is AssignmentExpressionSyntax { Left: IdentifierNameSyntax { Identifier.ValueText: "Env" } left }
+                    && (model is null || CdkSymbols.IsInterfaceProperty(model.GetSymbolInfo(left, cancellationToken).Symbol as IPropertySymbol, stackProps, "Env")))
                 {
                     return true;
                 }

@@ -17,8 +17,9 @@ using Microsoft.CodeAnalysis.Operations;
 namespace CdkLint.CodeFixes.Rules
 {
     /// <summary>
-    /// CDK3004: clamp the function's timeout to 29 seconds — only when API Gateway is its only trigger (a queue or a
-    /// schedule may need the longer timeout) — or raise the queue's visibility timeout to six times the function's,
+    /// CDK3004: clamp the function's timeout to the wait of the API that invokes it — 29 seconds for a REST API, 30 for
+    /// an HTTP API, as the diagnostic carries it — only when API Gateway is its only trigger (a queue or a schedule may
+    /// need the longer timeout) — or raise the queue's visibility timeout to six times the function's,
     /// AWS's recommendation for SQS event sources. Fix All writes each queue once, with the largest value its functions need.
     /// </summary>
     [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(LambdaTimeoutExceedsTriggerFixer)), Shared]
@@ -39,7 +40,7 @@ namespace CdkLint.CodeFixes.Rules
                 var single = ImmutableArray.Create(diagnostic);
                 if (diagnostic.Properties.ContainsKey(LambdaTimeoutExceedsTriggerAnalyzer.ClampKey))
                 {
-                    context.RegisterCodeFix(CodeAction.Create("Clamp the timeout to API Gateway's 29 seconds", ct => ApplyAsync(context.Document, single, ct)!, ClampKey), diagnostic);
+                    context.RegisterCodeFix(CodeAction.Create($"Clamp the timeout to API Gateway's {ClampSeconds(diagnostic)} seconds", ct => ApplyAsync(context.Document, single, ct)!, ClampKey), diagnostic);
                 }
                 else if (diagnostic.Properties.TryGetValue(LambdaTimeoutExceedsTriggerAnalyzer.VisibilitySecondsKey, out var seconds) && seconds is not null)
                 {
@@ -49,6 +50,17 @@ namespace CdkLint.CodeFixes.Rules
 
             return Task.CompletedTask;
         }
+
+        /// <summary>
+        /// The limit the analyzer put in the clamp property ("29" for a REST API, "30" for an HTTP API), as a whole
+        /// number of seconds; 29, the limit every API Gateway API meets, when the value cannot be read.
+        /// </summary>
+        private static string ClampSeconds(Diagnostic diagnostic)
+            => diagnostic.Properties.TryGetValue(LambdaTimeoutExceedsTriggerAnalyzer.ClampKey, out var text)
+               && int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var seconds) && seconds is >= 1 and <= 30
+                ? seconds.ToString(CultureInfo.InvariantCulture)
+                : "29";
+
 
         private static async Task<Document?> ApplyAsync(Document document, ImmutableArray<Diagnostic> diagnostics, CancellationToken cancellationToken)
         {
@@ -66,7 +78,7 @@ namespace CdkLint.CodeFixes.Rules
                 node = node is ArgumentSyntax a ? a.Expression : node;
                 if (diagnostic.Properties.ContainsKey(LambdaTimeoutExceedsTriggerAnalyzer.ClampKey))
                 {
-                    editor.ReplaceNode(node, PropsEditing.QualifiedExpression("global::Amazon.CDK.Duration.Seconds(29)").WithTriviaFrom(node));
+                    editor.ReplaceNode(node, PropsEditing.QualifiedExpression("global::Amazon.CDK.Duration.Seconds(" + ClampSeconds(diagnostic) + ")").WithTriviaFrom(node));
                     continue;
                 }
 

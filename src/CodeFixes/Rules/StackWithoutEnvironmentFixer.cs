@@ -77,6 +77,14 @@ namespace CdkLint.CodeFixes.Rules
                 var props = StackWithoutEnvironmentAnalyzer.PropsArgument(creation, stackProps);
                 if (props is { ArgumentKind: not ArgumentKind.DefaultValue })
                 {
+                    // `Env = …` must land on CDK's Env: a props class that declares its own Env (hiding it with `new`,
+                    // perhaps with another type) would take the assignment, and the stack would stay environment-agnostic.
+                    if (!EnvIsCdks(ConstructCreation.Unwrap(props.Value)?.Type, stackProps)
+                        || !EnvIsCdks(PropsReader.Read(props.Value, cancellationToken).Type, stackProps))
+                    {
+                        continue;
+                    }
+
                     additions.TryAdd(props.Value, ClassFor(props.Parameter!.Type, symbols), settings, cancellationToken);
                 }
                 else if (props?.Parameter is { } parameter && ClassFor(parameter.Type, symbols) is { } className && PassesToBase(constructor, parameter.Name, cancellationToken))
@@ -96,8 +104,17 @@ namespace CdkLint.CodeFixes.Rules
         }
 
         /// <summary>
+        /// True when <c>Env</c> written on an object of <paramref name="type"/> binds to CDK's <c>IStackProps.Env</c>
+        /// (null type: nothing to check). A type with an Env of its own — hiding StackProps.Env — does not qualify.
+        /// </summary>
+        private static bool EnvIsCdks(ITypeSymbol? type, INamedTypeSymbol stackProps)
+            => type is null
+               || type.TypeKind != TypeKind.Error && CdkSymbols.IsInterfaceProperty(CdkSymbols.PropertyNamed(type, "Env"), stackProps, "Env");
+
+        /// <summary>
         /// The props class to create for a parameter: StackProps for IStackProps, or a class with a public parameterless
-        /// constructor and no <c>required</c> members (anything else needs values only the team knows).
+        /// constructor and no <c>required</c> members (anything else needs values only the team knows), whose
+        /// <c>Env</c> is CDK's.
         /// </summary>
         private static string? ClassFor(ITypeSymbol type, CdkSymbols symbols)
         {
@@ -107,7 +124,8 @@ namespace CdkLint.CodeFixes.Rules
             }
 
             if (type is not INamedTypeSymbol { IsAbstract: false } named
-                || !named.InstanceConstructors.Any(c => c.Parameters.IsEmpty && c.DeclaredAccessibility == Accessibility.Public))
+                || !named.InstanceConstructors.Any(c => c.Parameters.IsEmpty && c.DeclaredAccessibility == Accessibility.Public)
+                || symbols.Type("Amazon.CDK.IStackProps") is not { } stackProps || !EnvIsCdks(named, stackProps))
             {
                 return null;
             }

@@ -105,6 +105,39 @@ namespace CdkLint.Tests.Rules
         }
 
         [Theory, CdkVersions]
+        public Task The_message_names_every_option_that_is_off(CdkVersion version) => PublicAccess.Diagnostics(version,
+            Code.Stack("""
+                        var open = new BlockPublicAccessOptions { BlockPublicAcls = false, BlockPublicPolicy = false, IgnorePublicAcls = false, RestrictPublicBuckets = false };
+                        new Bucket(this, "Open", new BucketProps { BlockPublicAccess = {|#0:new BlockPublicAccess(open)|} });
+                        new Bucket(this, "Policies", new BucketProps { BlockPublicAccess = {|#1:new BlockPublicAccess(new BlockPublicAccessOptions { BlockPublicAcls = true, BlockPublicPolicy = false, IgnorePublicAcls = true, RestrictPublicBuckets = false })|} });
+            """),
+            null,
+            ExpectPublicAccess(0, "leaves BlockPublicAcls, BlockPublicPolicy, IgnorePublicAcls and RestrictPublicBuckets off"),
+            ExpectPublicAccess(1, "leaves BlockPublicPolicy and RestrictPublicBuckets off"));
+
+        [Theory, CdkVersions]
+        public Task The_message_names_unset_options_and_says_how_they_count(CdkVersion version)
+        {
+            // 2.160 and older do not know the flag that makes unset options true; newer versions say it exists.
+            var unsetMeans = version == CdkVersion.V2_277
+                ? "(unset means off unless cdk.json sets @aws-cdk/aws-s3:publicAccessBlockedByDefault)"
+                : "(unset means off)";
+            return PublicAccess.Diagnostics(version,
+                Code.Stack("""
+                            var partial = new BlockPublicAccessOptions { BlockPublicAcls = true, IgnorePublicAcls = false };
+                            new Bucket(this, "Partial", new BucketProps { BlockPublicAccess = {|#0:new BlockPublicAccess(partial)|} });
+                            new Bucket(this, "AclsOnly", new BucketProps { BlockPublicAccess = {|#1:new BlockPublicAccess(new BlockPublicAccessOptions { BlockPublicAcls = true, IgnorePublicAcls = true })|} });
+                """),
+                null,
+                ExpectPublicAccess(0, "leaves IgnorePublicAcls off and BlockPublicPolicy and RestrictPublicBuckets unset " + unsetMeans),
+                ExpectPublicAccess(1, "leaves BlockPublicPolicy and RestrictPublicBuckets unset " + unsetMeans));
+        }
+
+        private static Microsoft.CodeAnalysis.Testing.DiagnosticResult ExpectPublicAccess(int location, string problem)
+            => new Microsoft.CodeAnalysis.Testing.DiagnosticResult("CDK2001", Microsoft.CodeAnalysis.DiagnosticSeverity.Warning)
+                .WithLocation(location).WithArguments("This bucket", problem, "set BlockPublicAccess = BlockPublicAccess.BLOCK_ALL");
+
+        [Theory, CdkVersions]
         public Task Missing_enforce_ssl_is_added(CdkVersion version) => Tls.Fix(version,
             Code.Stack("""
                         {|CDK2002:new Bucket(this, "Images", new BucketProps

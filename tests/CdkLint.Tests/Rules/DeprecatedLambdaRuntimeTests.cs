@@ -93,6 +93,46 @@ namespace CdkLint.Tests.Rules
             "cdklint.today = 2027-02-01",
             Expect(0, "nodejs18.x", "reached end of support on 2025-09-01 and creating new functions on it is already blocked", "nodejs24.x"));
 
+        /// <summary>.NET 8 as the referenced CDK spells it: 2.103 predates Runtime.DOTNET_8, so it is declared there.</summary>
+        private static string Dotnet8(CdkVersion version) => version == CdkVersion.V2_103
+            ? """new Runtime("dotnet8", RuntimeFamily.DOTNET_CORE)"""
+            : "Runtime.DOTNET_8";
+
+        private static string OrdersApi(CdkVersion version) => Code.Stack(
+            """
+                        var ordersProps = OrdersProps();
+                        ordersProps.Runtime = {|#0:DotnetRuntime|};
+                        new Function(this, "Orders", ordersProps);
+            """,
+            $$"""
+                    private static readonly Runtime DotnetRuntime = {{Dotnet8(version)}};
+
+                    private static FunctionProps OrdersProps() => new FunctionProps
+                    {
+                        Handler = "Orders::Orders.Function::Handle",
+                        Code = Code.FromAsset("src/Orders/bin/Release/net8.0/publish"),
+                        MemorySize = 512,
+                    };
+            """).Replace("{|#0:DotnetRuntime|}", "DotnetRuntime").Replace(
+            "DotnetRuntime = " + Dotnet8(version) + ";", "DotnetRuntime = {|#0:" + Dotnet8(version) + "|};");
+
+        [Theory, CdkVersions]
+        public Task Dotnet8_is_deprecated_from_2026_11_10_and_creating_is_not_yet_blocked(CdkVersion version) => VerifyCS.Diagnostics(version,
+            OrdersApi(version),
+            "cdklint.today = 2026-11-10",
+            Expect(0, "dotnet8", "reached end of support on 2026-11-10; creating new functions on it will be blocked from 2027-02-01", "dotnet10"));
+
+        [Theory, CdkVersions]
+        public Task Dotnet8_the_day_the_table_was_read(CdkVersion version) => VerifyCS.Diagnostics(version,
+            OrdersApi(version),
+            "cdklint.today = 2026-12-02",
+            Expect(0, "dotnet8", "reached end of support on 2026-11-10; creating new functions on it will be blocked from 2027-02-01", "dotnet10"));
+
+        [Theory, CdkVersions]
+        public Task Dotnet8_is_quiet_the_day_before_its_deprecation(CdkVersion version) => VerifyCS.Diagnostics(version,
+            OrdersApi(version).Replace("{|#0:", string.Empty).Replace("|};", ";"),
+            "cdklint.today = 2026-11-09");
+
         [Theory, CdkVersions]
         public Task Runtimes_before_their_date_are_quiet_unless_CDK_marks_them_obsolete(CdkVersion version) => VerifyCS.Diagnostics(version,
             Code.Stack(version == CdkVersion.V2_103

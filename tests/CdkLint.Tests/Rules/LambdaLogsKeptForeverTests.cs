@@ -119,6 +119,40 @@ namespace CdkLint.Tests.Rules
                         new LogGroup(this, "Unrelated", new LogGroupProps { LogGroupName = $"/aws/lambda/{worker.FunctionName}" });
             """));
 
+        [Theory, CdkVersions]
+        public Task A_low_level_log_group_with_a_retention_sets_the_functions_retention(CdkVersion version) => VerifyCS.Diagnostics(version,
+            Code.Stack($$"""
+                        var api = new Function(this, "Api", new FunctionProps { {{Handler}} });
+                        var apiLogs = new CfnLogGroupProps
+                        {
+                            LogGroupName = $"/aws/lambda/{api.FunctionName}",
+                            RetentionInDays = 14,
+                        };
+                        new CfnLogGroup(this, "ApiLogs", apiLogs);
+
+                        new Function(this, "Billing", new FunctionProps { {{Handler}}, FunctionName = BillingName });
+                        new CfnLogGroup(this, "BillingLogs", BillingLogs());
+            """, """
+                    private const string BillingName = "billing-worker";
+
+                    private static CfnLogGroupProps BillingLogs() => new CfnLogGroupProps { LogGroupName = "/aws/lambda/" + BillingName, RetentionInDays = 90 };
+            """));
+
+        [Theory, CdkVersions]
+        public Task A_low_level_log_group_without_a_retention_keeps_the_logs_forever(CdkVersion version) => VerifyCS.Diagnostics(version,
+            Code.Stack($$"""
+                        var api = {|CDK4002:new Function(this, "Api", new FunctionProps { {{Handler}} })|};
+                        new CfnLogGroup(this, "ApiLogs", new CfnLogGroupProps { LogGroupName = "/aws/lambda/" + api.FunctionName });
+
+                        {|CDK4002:new Function(this, "Billing", new FunctionProps { {{Handler}}, FunctionName = "billing-worker" })|};
+                        var billingLogs = new CfnLogGroupProps();
+                        billingLogs.LogGroupName = "/aws/lambda/billing-worker";
+                        new CfnLogGroup(this, "BillingLogs", billingLogs);
+
+                        {|CDK4002:new Function(this, "Other", new FunctionProps { {{Handler}}, FunctionName = "other-worker" })|};
+                        new CfnLogGroup(this, "UnrelatedLogs", new CfnLogGroupProps { LogGroupName = "/aws/lambda/billing-worker-2", RetentionInDays = 7 });
+            """));
+
         [Fact]
         public Task Cdk_managed_log_groups_on_new_cdk_are_quiet()
         {

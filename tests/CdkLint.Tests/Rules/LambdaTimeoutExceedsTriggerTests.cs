@@ -90,7 +90,7 @@ namespace CdkLint.Tests.Rules
             """),
             null,
             new DiagnosticResult("CDK3004", DiagnosticSeverity.Warning).WithLocation(0)
-                .WithArguments("Function 'Orders' has a Timeout of 60 s, but API Gateway stops waiting after 29 s: callers get a 504 while the function runs on; keep it at 29 s or less"));
+                .WithArguments("Function 'Orders' has a Timeout of 60 s, but a REST API stops waiting after 29 s: callers get a 504 while the function runs on; keep it at 29 s or less"));
 
         [Theory, CdkVersions]
         public Task A_function_with_another_trigger_is_reported_without_a_clamp(CdkVersion version)
@@ -134,11 +134,79 @@ namespace CdkLint.Tests.Rules
         public Task Http_api_integrations_count(CdkVersion version) => version == CdkVersion.V2_103
             ? Task.CompletedTask // HttpLambdaIntegration was an alpha module in 2.103
             : VerifyCS.Diagnostics(version, Stack($$"""
-                        var fn = new Function(this, "Http", new FunctionProps { {{Fn}}, Timeout = {|CDK3004:Duration.Seconds(30)|} });
+                        var fn = new Function(this, "Http", new FunctionProps { {{Fn}}, Timeout = {|CDK3004:Duration.Seconds(31)|} });
                         var integration = new HttpLambdaIntegration("Integration", fn);
                         var slow = new Function(this, "Slow", new FunctionProps { {{Fn}}, Timeout = Duration.Seconds(40) });
                         new HttpLambdaIntegration("Raised", slow, new HttpLambdaIntegrationProps { Timeout = Duration.Seconds(40) });
             """, extraUsings: "using Amazon.CDK.AwsApigatewayv2Integrations;\n"));
+
+        private const string HttpUsings = "using Amazon.CDK.AWS.Apigatewayv2;\nusing Amazon.CDK.AwsApigatewayv2Integrations;\n";
+
+        /// <summary>
+        /// HTTP APIs wait 30 s for an integration (REST APIs 29 s): the message quotes the limit of the API that invokes
+        /// the function, and a 30 s function behind an HTTP API fits.
+        /// </summary>
+        [Theory, CdkVersions]
+        public Task The_message_gives_the_http_api_limit_and_30_seconds_fit(CdkVersion version) => version == CdkVersion.V2_103
+            ? Task.CompletedTask // HttpLambdaIntegration was an alpha module in 2.103
+            : VerifyCS.Diagnostics(version, Stack($$"""
+                        var http = new HttpApi(this, "Http");
+                        var reportsProps = ReportsProps();
+                        reportsProps.Timeout = {|#0:Duration.Seconds(45)|};
+                        var reports = new Function(this, "Reports", reportsProps);
+                        http.AddRoutes(new AddRoutesOptions { Path = "/reports", Integration = new HttpLambdaIntegration("ReportsIntegration", reports) });
+                        var search = new Function(this, "Search", new FunctionProps { {{Fn}}, Timeout = Duration.Seconds(30) });
+                        http.AddRoutes(new AddRoutesOptions { Path = "/search", Integration = new HttpLambdaIntegration("SearchIntegration", search) });
+            """, $$"""
+                    private static FunctionProps ReportsProps() => new FunctionProps { {{Fn}}, MemorySize = 1024 };
+            """, HttpUsings),
+            null,
+            new DiagnosticResult("CDK3004", DiagnosticSeverity.Warning).WithLocation(0)
+                .WithArguments("Function 'Reports' has a Timeout of 45 s, but an HTTP API stops waiting after 30 s: callers get a 504 while the function runs on; keep it at 30 s or less"));
+
+        [Theory, CdkVersions]
+        public Task An_http_api_only_function_is_clamped_to_30_seconds(CdkVersion version) => version == CdkVersion.V2_103
+            ? Task.CompletedTask
+            : VerifyCS.Fix(version,
+                Stack($$"""
+                            var http = new HttpApi(this, "Http");
+                            var export = new Function(this, "Export", new FunctionProps { {{Fn}}, Timeout = {|CDK3004:Duration.Minutes(2)|} });
+                            http.AddRoutes(new AddRoutesOptions { Path = "/export", Integration = new HttpLambdaIntegration("ExportIntegration", export) });
+                """, extraUsings: HttpUsings),
+                Stack($$"""
+                            var http = new HttpApi(this, "Http");
+                            var export = new Function(this, "Export", new FunctionProps { {{Fn}}, Timeout = Duration.Seconds(30) });
+                            http.AddRoutes(new AddRoutesOptions { Path = "/export", Integration = new HttpLambdaIntegration("ExportIntegration", export) });
+                """, extraUsings: HttpUsings),
+                LambdaTimeoutExceedsTriggerFixerKeys.Clamp);
+
+        /// <summary>Behind both kinds of API, the function must fit the shorter wait: the REST API's 29 s.</summary>
+        [Theory, CdkVersions]
+        public Task Behind_a_rest_and_an_http_api_the_rest_limit_applies(CdkVersion version)
+        {
+            if (version == CdkVersion.V2_103)
+            {
+                return Task.CompletedTask;
+            }
+
+            var test = new CdkTest<CdkLint.Rules.LambdaTimeoutExceedsTriggerAnalyzer, CdkLint.CodeFixes.Rules.LambdaTimeoutExceedsTriggerFixer>(version)
+            {
+                TestCode = Stack($$"""
+                            var orders = new Function(this, "Orders", new FunctionProps { {{Fn}}, Timeout = {|#0:Duration.Seconds(30)|} });
+                            new HttpApi(this, "Http").AddRoutes(new AddRoutesOptions { Path = "/orders", Integration = new HttpLambdaIntegration("OrdersHttp", orders) });
+                            new RestApi(this, "Rest").Root.AddMethod("GET", new LambdaIntegration(orders));
+                """, extraUsings: HttpUsings),
+                FixedCode = Stack($$"""
+                            var orders = new Function(this, "Orders", new FunctionProps { {{Fn}}, Timeout = Duration.Seconds(29) });
+                            new HttpApi(this, "Http").AddRoutes(new AddRoutesOptions { Path = "/orders", Integration = new HttpLambdaIntegration("OrdersHttp", orders) });
+                            new RestApi(this, "Rest").Root.AddMethod("GET", new LambdaIntegration(orders));
+                """, extraUsings: HttpUsings),
+                CodeActionEquivalenceKey = LambdaTimeoutExceedsTriggerFixerKeys.Clamp,
+            };
+            test.ExpectedDiagnostics.Add(new DiagnosticResult("CDK3004", DiagnosticSeverity.Warning).WithLocation(0)
+                .WithArguments("Function 'Orders' has a Timeout of 30 s, but a REST API stops waiting after 29 s: callers get a 504 while the function runs on; keep it at 29 s or less"));
+            return test.RunAsync();
+        }
 
         [Theory, CdkVersions]
         public Task A_queue_shorter_than_its_function_gets_six_times_the_timeout_with_fix_all(CdkVersion version) => VerifyCS.Fix(version,

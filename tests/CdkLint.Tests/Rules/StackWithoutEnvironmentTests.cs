@@ -188,5 +188,93 @@ namespace CdkLint.Tests.Rules
                         }
                     }
                 """));
-    }
+    
+        /// <summary>
+        /// Props classes that declare an <c>Env</c> of their own: setting it leaves StackProps.Env unset, so the stack is
+        /// still environment-agnostic. The fix must not write the CDK environment into a property of another type.
+        /// </summary>
+        private const string OwnEnvProps = """
+                    public class RegionProps : StackProps
+                    {
+                        public new string Env { get; set; }
+                    }
+
+                    public class RegionStack : Stack
+                    {
+                        public RegionStack(Construct scope, string id, RegionProps props = null) : base(scope, id, props)
+                        {
+                        }
+                    }
+
+                    public class LegacyStack : Stack
+                    {
+                        public LegacyStack(Construct scope, string id) : base(scope, id, new StackProps { Description = Describe(new DeploySettings { Env = "prod" }) })
+                        {
+                        }
+
+                        private static string Describe(DeploySettings settings) => "Deployed to " + settings.Env;
+                    }
+
+                    public class DeploySettings
+                    {
+                        public string Env { get; set; }
+                    }
+                """;
+
+        [Theory, CdkVersions]
+        public async Task A_props_property_named_Env_that_is_not_the_stacks_environment_does_not_count(CdkVersion version)
+        {
+            var source = App(
+                """
+                        var regionProps = new RegionProps { Env = "prod" };
+                        {|CDK1003:new RegionStack(app, "Region", regionProps)|};
+                        var later = new RegionProps();
+                        later.Env = "staging";
+                        {|CDK1003:new RegionStack(app, "Later", later)|};
+                        {|CDK1003:new LegacyStack(app, "Legacy")|};
+                        {|CDK1003:new RegionStack(app, "Bare")|};
+                """,
+                OwnEnvProps);
+
+            // No fix: `Env = new Environment { … }` in a RegionProps (existing or created for "Bare") would assign its
+            // string Env, and LegacyStack has no props parameter to pass one through.
+            await VerifyCS.Fix(version, source, source);
+        }
+
+        [Theory, CdkVersions]
+        public Task A_stage_props_property_named_Env_that_is_not_the_stages_environment_does_not_count(CdkVersion version) => VerifyCS.Diagnostics(version,
+            App(
+                """
+                        var qa = new Stage(app, "Qa", new QaStageProps { Env = "qa" });
+                        {|CDK1003:new ShopStack(qa, "Shop")|};
+                """,
+                """
+                    public class QaStageProps : StageProps
+                    {
+                        public new string Env { get; set; }
+                    }
+                """));
+
+        [Theory, CdkVersions]
+        public Task A_derived_props_class_that_overrides_nothing_still_sets_the_environment(CdkVersion version) => VerifyCS.Diagnostics(version,
+            App(
+                """
+                        var teamProps = new TeamProps { Team = "payments" };
+                        teamProps.Env = new Environment { Account = "123456789012", Region = "eu-west-1" };
+                        new TeamStack(app, "Team", teamProps);
+                """,
+                """
+                    public class TeamProps : StackProps
+                    {
+                        public string Team { get; set; }
+                    }
+
+                    public class TeamStack : Stack
+                    {
+                        public TeamStack(Construct scope, string id, TeamProps props = null) : base(scope, id, props)
+                        {
+                        }
+                    }
+                """));
+}
 }
