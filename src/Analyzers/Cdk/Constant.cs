@@ -9,9 +9,9 @@ using Microsoft.CodeAnalysis.Operations;
 namespace CdkLint.Cdk
 {
     /// <summary>
-    /// The "constant value" of rules.md: a literal, a const, a concatenation or interpolation of constants, a local
-    /// assigned once from a constant and never written again, or a readonly field initialised with a constant literal
-    /// and not assigned in a constructor. Anything else (a token such as <c>Aws.ACCOUNT_ID</c>, a parameter, a property
+    /// A constant value, as every rule means it: a literal, a const, a concatenation or interpolation of constants, a
+    /// local assigned once from a constant and never written again, or a readonly field initialised with a constant
+    /// literal or an enum member and not assigned in a constructor. Anything else (a token such as <c>Aws.ACCOUNT_ID</c>, a parameter, a property
     /// read, a method call) is not constant: CDK resolves it at synth or deploy time.
     /// </summary>
     internal static class Constant

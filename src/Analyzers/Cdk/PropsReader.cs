@@ -77,7 +77,7 @@ namespace CdkLint.Cdk
     }
 
     /// <summary>
-    /// Reads a props object in every shape rules.md lists: an inline initializer, a local built first (with later
+    /// Reads a props object in every shape CDK apps write it: an inline initializer, a local built first (with later
     /// <c>props.X = …</c> statements), a private helper in the same file that returns the props, derived props classes.
     /// Nested props (<c>DeployOptions = new StageOptions { … }</c>) are read the same way.
     /// </summary>
