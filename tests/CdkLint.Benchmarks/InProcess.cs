@@ -37,12 +37,17 @@ internal static class InProcess
     private static CompilationWithAnalyzersOptions SingleThreaded(bool logAnalyzerExecutionTime)
         => new(new AnalyzerOptions(ImmutableArray<AdditionalText>.Empty), null, concurrentAnalysis: false, logAnalyzerExecutionTime: logAnalyzerExecutionTime);
 
-    /// <summary>A new instance of every CdkLint analyzer (suppressors aside).</summary>
+    /// <summary>
+    /// What the compilers load: CdkLint's one analyzer, which runs every rule in one pass (suppressors aside). With
+    /// CDKLINT_BENCH_ONLY, the named rules instead, each on its own (a rule is also an analyzer, for its tests).
+    /// </summary>
     private static IEnumerable<DiagnosticAnalyzer> CdkLintAnalyzers()
-        => typeof(CdkLint.Cdk.CdkAnalyzer).Assembly.GetTypes()
-            .Where(t => !t.IsAbstract && typeof(DiagnosticAnalyzer).IsAssignableFrom(t) && !typeof(DiagnosticSuppressor).IsAssignableFrom(t))
-            .OrderBy(t => t.Name, StringComparer.Ordinal)
-            .Select(t => (DiagnosticAnalyzer)Activator.CreateInstance(t)!);
+        => Only is null
+            ? new DiagnosticAnalyzer[] { new CdkLint.CdkLintAnalyzer() }
+            : typeof(CdkLint.Cdk.CdkAnalyzer).Assembly.GetTypes()
+                .Where(t => !t.IsAbstract && typeof(CdkLint.Cdk.CdkAnalyzer).IsAssignableFrom(t) && Only.Contains(t.Name))
+                .OrderBy(t => t.Name, StringComparer.Ordinal)
+                .Select(t => (DiagnosticAnalyzer)Activator.CreateInstance(t)!);
 
     /// <summary>
     /// CdkLint's own work on an app, for the harness's table: every analyzer accounted (callbacks without the GC pauses
@@ -87,7 +92,7 @@ internal static class InProcess
         }
 
         var (trees, refs) = Load(appDir, references);
-        var analyzers = CdkLintAnalyzers().Where(a => Only is null || Only.Contains(a.GetType().Name))
+        var analyzers = CdkLintAnalyzers()
             .Append(new OperationFloorAnalyzer())
             .ToImmutableArray();
         // CDKLINT_BENCH_ACCOUNTS=1: every CdkLint analyzer is wrapped so that its callbacks are timed here, with the GC pauses

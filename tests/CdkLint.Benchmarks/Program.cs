@@ -39,12 +39,18 @@ var root = FindRoot();
 var runs = 3;
 var modes = new[] { "fresh", "server" };
 var sizeArgs = new List<int>();
+string? compare = null;
 for (var i = 0; i < args.Length; i++)
 {
     switch (args[i])
     {
         case "--runs":
             runs = int.Parse(args[++i], CultureInfo.InvariantCulture);
+            break;
+        case "--compare":
+            // --compare DIR: also measure the analyzers in DIR (CdkLint.Analyzers.dll and CdkLint.CodeFixes.dll of
+            // another build, e.g. an earlier commit), in the same run, as the variant "before".
+            compare = Path.GetFullPath(args[++i]);
             break;
         case "--mode":
             modes = args[++i] == "both" ? modes : new[] { args[i] };
@@ -67,14 +73,20 @@ try
     // "sdk": no CdkLint, the .NET SDK's own analyzers at their default level (what `dotnet new` projects run): a reference
     // for what an analyzer suite shipped on by default costs in the same builds, by the same measure.
     var variants = new (string Name, string[] Analyzers)[] { ("none", Array.Empty<string>()), ("empty", new[] { empty }), ("floor", new[] { floor }), ("cdklint", cdkLint), ("sdk", SdkAnalyzers) };
+    if (compare is not null)
+    {
+        variants = variants.Append(("before", new[] { Path.Combine(compare, "CdkLint.Analyzers.dll"), Path.Combine(compare, "CdkLint.CodeFixes.dll") })).ToArray();
+    }
+
     var apps = sizes.Select(size => (Name: $"CDK app, {size} stacks", App: Generate(work, size, cdk: true), Stacks: size))
         .Append((Name: $"CDK app, {sizes.Max()} stacks, findings fixed", App: Generate(work, sizes.Max(), cdk: true, clean: true), Stacks: sizes.Max()))
         .Append((Name: $"no CDK, {sizes.Max()} classes", App: Generate(work, sizes.Max(), cdk: false), Stacks: 0))
         .ToList();
 
     var table = new StringBuilder();
-    table.AppendLine("| compiler | app | lines | Csc s: no analyzer | empty analyzer | operation floor | CdkLint | CdkLint analyzer time s | CdkLint / Csc | SDK analyzers: Csc s | their analyzer time s | SDK / Csc |");
-    table.AppendLine("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
+    table.AppendLine("| compiler | app | lines | Csc s: no analyzer | empty analyzer | operation floor | CdkLint | CdkLint analyzer time s | CdkLint / Csc | SDK analyzers: Csc s | their analyzer time s | SDK / Csc |"
+        + (compare is null ? string.Empty : " before: Csc s | its analyzer time s | before / Csc |"));
+    table.AppendLine("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|" + (compare is null ? string.Empty : "---:|---:|---:|"));
     var references = new Dictionary<string, string[]>();
     var cdkLintCsc = new Dictionary<(string Mode, string App), double>();
     foreach (var mode in modes)
@@ -85,6 +97,7 @@ try
             var csc = new Dictionary<string, double>();
             var lint = 0.0;
             var sdk = 0.0;
+            var before = 0.0;
             foreach (var (variant, analyzers) in variants)
             {
                 if (mode == "server")
@@ -102,6 +115,12 @@ try
                     sdk = Median(results.Select(r => r.Analyzers));
                 }
 
+                if (variant == "before")
+                {
+                    before = Median(results.Select(r => r.Analyzers));
+                    Console.WriteLine($"{mode} | {name} (before): Csc {string.Join(", ", results.Select(r => r.Csc.ToString("F2", CultureInfo.InvariantCulture)))} s; CdkLint {string.Join(", ", results.Select(r => r.Analyzers.ToString("F3", CultureInfo.InvariantCulture)))} s");
+                }
+
                 if (variant == "cdklint")
                 {
                     cdkLintCsc[(mode, name)] = csc[variant];
@@ -110,8 +129,9 @@ try
                 }
             }
 
-            table.AppendLine(string.Create(CultureInfo.InvariantCulture,
+            table.Append(string.Create(CultureInfo.InvariantCulture,
                 $"| {mode} | {name} | {app.Lines} | {csc["none"]:F2} | {csc["empty"]:F2} | {csc["floor"]:F2} | {csc["cdklint"]:F2} | {lint:F3} | {100 * lint / csc["cdklint"]:F1}% | {csc["sdk"]:F2} | {sdk:F3} | {100 * sdk / csc["sdk"]:F1}% |"));
+            table.AppendLine(compare is null ? string.Empty : string.Create(CultureInfo.InvariantCulture, $" {csc["before"]:F2} | {before:F3} | {100 * before / csc["before"]:F1}% |"));
         }
 
         if (mode == "server")

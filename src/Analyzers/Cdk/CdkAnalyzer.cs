@@ -5,27 +5,15 @@ using Microsoft.CodeAnalysis.Diagnostics;
 namespace CdkLint.Cdk
 {
     /// <summary>
-    /// The shape every CdkLint rule shares: concurrent, no generated code, and nothing at all registered unless the
-    /// compilation references Amazon.CDK.Lib (the symbol table is resolved once per compilation and shared).
+    /// One CdkLint rule. In the package every rule runs inside <see cref="CdkLintAnalyzer"/>'s one pass (the compilers
+    /// load only that analyzer); a rule is still an analyzer of its own, running the same pass with only itself, so that
+    /// its tests exercise exactly the code the package runs.
     /// </summary>
     public abstract class CdkAnalyzer : DiagnosticAnalyzer
     {
-        public sealed override void Initialize(AnalysisContext context)
-        {
-            context.EnableConcurrentExecution();
-            // Generated code is not analysed (no callbacks run there), so every diagnostic sits in code that was. Letting
-            // the driver "report in generated code" skips its per-file search for [GeneratedCode] symbols on every first
-            // diagnostic in a file, which measured 15% of CdkLint's time on the benchmark (docs/performance.md).
-            context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.ReportDiagnostics);
-            context.RegisterCompilationStartAction(start =>
-            {
-                var symbols = CdkSymbols.Get(start.Compilation);
-                if (symbols is not null)
-                {
-                    OnCdkCompilationStart(start, symbols);
-                }
-            });
-        }
+#pragma warning disable RS1025, RS1026 // OnePass.Initialize configures generated code and concurrency
+        public sealed override void Initialize(AnalysisContext context) => OnePass.Initialize(context, ImmutableArray.Create(this));
+#pragma warning restore RS1025, RS1026
 
         internal abstract void OnCdkCompilationStart(CompilationStartAnalysisContext context, CdkSymbols symbols);
 
@@ -53,9 +41,15 @@ namespace CdkLint.Cdk
                 OperationKind.SimpleAssignment);
         }
 
-        /// <summary>Registers <paramref name="action"/> for every construct creation (<c>new X(…)</c> or a subclass's base call).</summary>
+        /// <summary>Registers <paramref name="action"/> for every construct creation (<c>new X(…)</c> or a subclass's base call), resolved once for all rules.</summary>
         internal static void RegisterConstructCreationAction(CompilationStartAnalysisContext context, CdkSymbols symbols, System.Action<OperationAnalysisContext, ConstructCreation> action)
         {
+            if (context is RuleStartContext rule)
+            {
+                rule.RegisterConstructCreationAction(action);
+                return;
+            }
+
             context.RegisterOperationAction(
                 ctx =>
                 {

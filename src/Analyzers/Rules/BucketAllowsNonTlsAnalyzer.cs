@@ -10,7 +10,6 @@ namespace CdkLint.Rules
     /// Deny on <c>aws:SecureTransport = false</c>. Website buckets stay quiet: S3 website endpoints serve HTTP only, so a
     /// TLS-only policy would take the site down. An explicit <c>EnforceSSL = false</c> names the weaker choice: a decision.
     /// </summary>
-    [DiagnosticAnalyzer(LanguageNames.CSharp)]
     public sealed class BucketAllowsNonTlsAnalyzer : CdkAnalyzer
     {
         public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Descriptors.CDK2002);

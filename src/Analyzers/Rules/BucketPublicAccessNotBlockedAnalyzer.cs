@@ -12,7 +12,6 @@ namespace CdkLint.Rules
     /// reports weaker settings and <c>PublicReadAccess = true</c> on their values, and an unset setting on the creation
     /// (unless <c>cdklint.CDK2001.require_explicit = false</c>). A bucket that is public on purpose gets no fix.
     /// </summary>
-    [DiagnosticAnalyzer(LanguageNames.CSharp)]
     public sealed class BucketPublicAccessNotBlockedAnalyzer : CdkAnalyzer
     {
         internal const string FixableProperty = "fixable";

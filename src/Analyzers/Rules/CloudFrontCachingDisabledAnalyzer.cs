@@ -14,7 +14,6 @@ namespace CdkLint.Rules
     /// CDK applies CachingOptimized. Dynamic origins (API Gateway, function URLs, load balancers, HTTP servers) may
     /// disable caching, and HTML paths of single-page apps are kept fresh on purpose.
     /// </summary>
-    [DiagnosticAnalyzer(LanguageNames.CSharp)]
     public sealed class CloudFrontCachingDisabledAnalyzer : CdkAnalyzer
     {
         /// <summary>Diagnostic property set when the finding is CachePolicy.CACHING_DISABLED (the fix's case).</summary>

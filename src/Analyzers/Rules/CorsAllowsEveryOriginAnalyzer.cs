@@ -12,7 +12,6 @@ namespace CdkLint.Rules
     /// <c>CorsPreflightOptions</c> (versions that ship the stable HTTP API), S3 <c>CorsRule</c>, Lambda function URL
     /// <c>FunctionUrlCorsOptions</c>. Reported on the value: <c>Cors.ALL_ORIGINS</c> or a list containing <c>"*"</c>.
     /// </summary>
-    [DiagnosticAnalyzer(LanguageNames.CSharp)]
     public sealed class CorsAllowsEveryOriginAnalyzer : CdkAnalyzer
     {
         public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Descriptors.CDK2004);

@@ -15,7 +15,6 @@ namespace CdkLint.Rules
     /// a runtime the referenced CDK marks <c>[Obsolete]</c> counts too. <c>NODEJS_LATEST</c>-style aliases move with
     /// CDK and <c>.BundlingImage</c> only picks a build container, so both stay quiet.
     /// </summary>
-    [DiagnosticAnalyzer(LanguageNames.CSharp)]
     public sealed class DeprecatedLambdaRuntimeAnalyzer : CdkAnalyzer
     {
         public const string FamilyKey = "Family";

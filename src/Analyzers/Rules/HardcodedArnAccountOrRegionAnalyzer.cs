@@ -13,7 +13,6 @@ namespace CdkLint.Rules
     /// Lambda layer ARNs (published by other accounts), ACM certificates in us-east-1 (CloudFront requires that region),
     /// and AWS-owned ARNs without an account.
     /// </summary>
-    [DiagnosticAnalyzer(LanguageNames.CSharp)]
     public sealed class HardcodedArnAccountOrRegionAnalyzer : CdkAnalyzer
     {
         internal const string AccountProperty = "account";

@@ -12,7 +12,6 @@ namespace CdkLint.Rules
     /// stage in the same account, or the replacement during an update that needs one). Display names and names that
     /// other code looks the resource up by (SSM parameters, RestApiName) are not physical names of this kind.
     /// </summary>
-    [DiagnosticAnalyzer(LanguageNames.CSharp)]
     public sealed class HardcodedPhysicalNameAnalyzer : CdkAnalyzer
     {
         /// <summary>Diagnostic property: how the fixer treats the name (see <see cref="NameKinds"/>).</summary>

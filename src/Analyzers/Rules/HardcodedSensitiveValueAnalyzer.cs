@@ -15,7 +15,6 @@ namespace CdkLint.Rules
     /// (<c>DB_SECRET_ARN</c>, the name of a secret the stack itself creates) stay quiet. No fix: the value needs a home
     /// (a secret, a parameter) that only the team can create.
     /// </summary>
-    [DiagnosticAnalyzer(LanguageNames.CSharp)]
     public sealed class HardcodedSensitiveValueAnalyzer : CdkAnalyzer
     {
         private static readonly Regex SensitiveKey = new("PASSWORD|PASSWD|SECRET|TOKEN|API_?KEY|PRIVATE_?KEY|CREDENTIAL", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant);

@@ -12,7 +12,6 @@ namespace CdkLint.Rules
     /// and deploys cleanly and then fails on every call. CDK writes the code to a file named <c>index</c>
     /// (<c>index.py</c>, <c>index.js</c>), and Node.js loads that file as CommonJS.
     /// </summary>
-    [DiagnosticAnalyzer(LanguageNames.CSharp)]
     public sealed class InlineLambdaCodeBrokenAnalyzer : CdkAnalyzer
     {
         /// <summary>Diagnostic property: the modules the fix imports, comma-separated.</summary>

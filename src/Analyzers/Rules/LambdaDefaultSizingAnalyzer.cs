@@ -10,7 +10,6 @@ namespace CdkLint.Rules
     /// 3 seconds, whatever it does: "one size for every function". Memory also buys CPU, so an undersized function is
     /// slow and an oversized one costs money. Info: the defaults are right for some functions.
     /// </summary>
-    [DiagnosticAnalyzer(LanguageNames.CSharp)]
     public sealed class LambdaDefaultSizingAnalyzer : CdkAnalyzer
     {
         /// <summary>Diagnostic property: the settings left unset, comma-separated (MemorySize, Timeout).</summary>

@@ -15,7 +15,6 @@ namespace CdkLint.Rules
     /// retention defaults to two years) or a <c>CfnLogGroup</c> that sets <c>RetentionInDays</c> (without it the
     /// CloudFormation log group never expires its events).
     /// </summary>
-    [DiagnosticAnalyzer(LanguageNames.CSharp)]
     public sealed class LambdaLogsKeptForeverAnalyzer : CdkAnalyzer
     {
         internal const string ManagedLogGroupFlag = "@aws-cdk/aws-lambda:useCdkManagedLogGroup";

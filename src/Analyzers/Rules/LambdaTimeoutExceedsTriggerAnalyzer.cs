@@ -16,7 +16,6 @@ namespace CdkLint.Rules
     /// mapping (otherwise a message would reappear while still being processed). Unset values are AWS's defaults:
     /// 3 seconds for a function, 30 for a queue.
     /// </summary>
-    [DiagnosticAnalyzer(LanguageNames.CSharp)]
     public sealed class LambdaTimeoutExceedsTriggerAnalyzer : CdkAnalyzer
     {
         public const string ClampKey = "Clamp";

@@ -10,7 +10,6 @@ namespace CdkLint.Rules
     /// failing call cannot be followed across services. An explicit <c>Tracing.PASS_THROUGH</c> or <c>Tracing.DISABLED</c>
     /// is a decision and stays quiet, like any value the code sets.
     /// </summary>
-    [DiagnosticAnalyzer(LanguageNames.CSharp)]
     public sealed class LambdaWithoutTracingAnalyzer : CdkAnalyzer
     {
         public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Descriptors.CDK4004);

@@ -12,7 +12,6 @@ namespace CdkLint.Rules
     /// code writes for a setting — including an explicit <c>MethodLoggingLevel.OFF</c> or <c>TracingEnabled = false</c> —
     /// is a decision and counts as set; only settings left out are reported.
     /// </summary>
-    [DiagnosticAnalyzer(LanguageNames.CSharp)]
     public sealed class RestApiStageWithoutLoggingAnalyzer : CdkAnalyzer
     {
         internal const string AccessLogs = "access logs";

@@ -13,7 +13,6 @@ namespace CdkLint.Rules
     /// stage (<c>DeployOptions</c>), from <c>MethodOptions</c> for <c>"/*/*"</c>, or from a usage plan with a throttle
     /// added in the same method. <c>Deploy = false</c> means the team builds its own stage: quiet.
     /// </summary>
-    [DiagnosticAnalyzer(LanguageNames.CSharp)]
     public sealed class RestApiWithoutThrottlingAnalyzer : CdkAnalyzer
     {
         public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Descriptors.CDK3002);

@@ -17,7 +17,6 @@ namespace CdkLint.Rules
     /// The whole compilation is read before a stack is judged, because the App usually lives in another file.
     /// Nested stacks are judged through their parent.
     /// </summary>
-    [DiagnosticAnalyzer(LanguageNames.CSharp)]
     public sealed class StackMissingRequiredTagsAnalyzer : CdkAnalyzer
     {
         internal const string MissingProperty = "missing";

@@ -14,7 +14,6 @@ namespace CdkLint.Rules
     /// environment comes from elsewhere: the stack's own constructor passes an <c>Env</c> to <c>base</c>, the stack is
     /// created in a <c>Stage</c> (whose environment it inherits), or it is a <c>NestedStack</c> (its parent's environment).
     /// </summary>
-    [DiagnosticAnalyzer(LanguageNames.CSharp)]
     public sealed class StackWithoutEnvironmentAnalyzer : CdkAnalyzer
     {
         public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Descriptors.CDK1003);

@@ -12,7 +12,6 @@ namespace CdkLint.Rules
     /// resource); AutoDeleteObjects empties a bucket first. SQS queues are left out on purpose: CDK's own default for a
     /// queue is DESTROY, because its messages are transient.
     /// </summary>
-    [DiagnosticAnalyzer(LanguageNames.CSharp)]
     public sealed class StatefulResourceDestroyedAnalyzer : CdkAnalyzer
     {
         /// <summary>The stateful constructs, by type (for ApplyRemovalPolicy) and by props type (for RemovalPolicy).</summary>

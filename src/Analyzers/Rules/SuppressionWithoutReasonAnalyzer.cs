@@ -14,7 +14,6 @@ namespace CdkLint.Rules
     /// Flags <c>#pragma warning disable CDKnnnn</c> with no comment on that line, and
     /// <c>[SuppressMessage("CdkLint…", "CDKnnnn…")]</c> without a <c>Justification</c>.
     /// </summary>
-    [DiagnosticAnalyzer(LanguageNames.CSharp)]
     public sealed class SuppressionWithoutReasonAnalyzer : CdkAnalyzer
     {
         public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Descriptors.CDK9001);

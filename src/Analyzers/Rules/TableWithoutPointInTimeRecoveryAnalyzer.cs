@@ -12,7 +12,6 @@ namespace CdkLint.Rules
     /// versions that deprecate it, <c>PointInTimeRecoverySpecification</c>; either counts. For TableV2 the table-level
     /// setting covers the primary table and is the default of every replica; a replica that turns it off is reported too.
     /// </summary>
-    [DiagnosticAnalyzer(LanguageNames.CSharp)]
     public sealed class TableWithoutPointInTimeRecoveryAnalyzer : CdkAnalyzer
     {
         internal const string Boolean = "PointInTimeRecovery";

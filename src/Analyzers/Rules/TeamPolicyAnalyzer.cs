@@ -15,7 +15,6 @@ namespace CdkLint.Rules
     /// knowledge every rule uses (all props shapes, options interfaces, constants). CDK9101 reports a file that cannot
     /// be read, once, at its line and column; its policies are then not applied.
     /// </summary>
-    [DiagnosticAnalyzer(LanguageNames.CSharp)]
     public sealed class TeamPolicyAnalyzer : CdkAnalyzer
     {
         internal const string PolicyProperty = "policy";

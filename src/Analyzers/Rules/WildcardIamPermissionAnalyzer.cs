@@ -15,7 +15,6 @@ namespace CdkLint.Rules
     /// world. Only Allow statements are judged (CDK's EnforceSSL statement is a Deny on `s3:*` for `*`), and a statement
     /// whose destination the analyzer cannot see is not judged at all.
     /// </summary>
-    [DiagnosticAnalyzer(LanguageNames.CSharp)]
     public sealed class WildcardIamPermissionAnalyzer : CdkAnalyzer
     {
         internal const string StrictOption = "strict";
