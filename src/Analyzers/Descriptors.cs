@@ -59,6 +59,14 @@ namespace CdkLint
             DiagnosticSeverity.Info,
             "An ARN with a literal account or region keeps pointing at one environment when the stack is deployed to another.");
 
+        public static readonly DiagnosticDescriptor CDK1006 = Create(
+            RuleIds.DatabaseWithoutDeletionProtection,
+            "RDS database without deletion protection",
+            "{0} {1}: set DeletionProtection = true so that the database cannot be deleted by a stack update or a mistaken delete",
+            Categories.Deployment,
+            DiagnosticSeverity.Warning,
+            "Without deletion protection a stack deletion, or an update that replaces or removes the database, deletes it; CDK turns protection on only when the removal policy is RETAIN.");
+
         // ---- CDK2xxx Security (issue 9) ----
 
         public static readonly DiagnosticDescriptor CDK2001 = Create(
@@ -100,6 +108,14 @@ namespace CdkLint
             Categories.Security,
             DiagnosticSeverity.Warning,
             "Credentials and personal data written in source end up in the repository, the synthesized template and the AWS console, readable by anyone who can read any of them.");
+
+        public static readonly DiagnosticDescriptor CDK2009 = Create(
+            RuleIds.KeyWithoutRotation,
+            "KMS key without automatic rotation",
+            "{0} {1}: set EnableKeyRotation = true so that KMS rotates the key material every year",
+            Categories.Security,
+            DiagnosticSeverity.Warning,
+            "A customer managed symmetric KMS key does not rotate its key material unless rotation is enabled, so the same material protects data for the key's whole life.");
 
         // ---- CDK3xxx Performance (issue 11) ----
 
@@ -169,6 +185,22 @@ namespace CdkLint
             Categories.Observability,
             DiagnosticSeverity.Info,
             "Without active tracing a Lambda function sends no X-Ray traces, so a slow or failing request cannot be followed across services.");
+
+        public static readonly DiagnosticDescriptor CDK4007 = Create(
+            RuleIds.ClusterWithoutContainerInsights,
+            "ECS cluster without Container Insights",
+            "{0} has no Container Insights setting: turn Container Insights on to collect per-task and per-service metrics, or set it off to decide against it",
+            Categories.Observability,
+            DiagnosticSeverity.Info,
+            "Without Container Insights an ECS cluster reports only cluster- and service-level CPU and memory, so a failing or starved task cannot be found from its metrics.");
+
+        public static readonly DiagnosticDescriptor CDK4008 = Create(
+            RuleIds.VpcWithoutFlowLogs,
+            "VPC without flow logs",
+            "{0} has no flow log: add FlowLogs (or vpc.AddFlowLog) so that the traffic in and out of the VPC is recorded",
+            Categories.Observability,
+            DiagnosticSeverity.Info,
+            "Without a flow log there is no record of which addresses reached which network interfaces, which incident response and network troubleshooting need.");
 
         // ---- CDK5xxx Correctness (issue 11) ----
 

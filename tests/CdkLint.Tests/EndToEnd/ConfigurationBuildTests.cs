@@ -44,6 +44,7 @@ namespace CdkLint.Tests.EndToEnd
                         Timeout = Duration.Seconds(10),
                     });
                     fn.AddToRolePolicy(new PolicyStatement(new PolicyStatementProps { Actions = new[] { "s3:Get*" }, Resources = new[] { bucket.ArnForObjects("*") } }));
+                    new Amazon.CDK.AWS.EC2.Vpc(this, "Network", new Amazon.CDK.AWS.EC2.VpcProps { MaxAzs = 2 });
                     Logs();
                 }
 
@@ -119,6 +120,12 @@ namespace CdkLint.Tests.EndToEnd
             Assert.Equal("warning", Level(strict, "CDK4004"));                                  // Info rules become warnings
             Assert.Equal("warning", Level(strict, "CDK1003"));
             Assert.Equal(2, strict.Count(r => r.Id == "CDK2003" && !r.Suppressed));            // partial wildcards: "s3:Get*", ArnForObjects("*")
+
+            Assert.Equal("note", Level(recommended, "CDK4008"));
+            var awsSolutions = Build("-p:CdkLintMode=AwsSolutions");
+            Assert.Equal("warning", Level(awsSolutions, "CDK4008"));                            // the baseline's Info rules become warnings
+            Assert.Equal("note", Level(awsSolutions, "CDK4004"));                               // the rest stays Recommended
+            Assert.DoesNotContain(awsSolutions, r => r.Id == "CDK2003");
 
             var none = Build("-p:CdkLintMode=None");
             Assert.DoesNotContain(none, r => r.Id.StartsWith("CDK", StringComparison.Ordinal) && !r.Suppressed);

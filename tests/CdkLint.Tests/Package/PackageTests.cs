@@ -46,6 +46,7 @@ namespace CdkLint.Tests.Package
             Assert.Contains("## " + PackedPackage.Version.Split('-')[0], metadata.Element(ns + "releaseNotes")?.Value ?? string.Empty);
             Assert.Contains("build/presets/CdkLint.Strict.globalconfig", entries);
             Assert.Contains("build/presets/CdkLint.None.globalconfig", entries);
+            Assert.Contains("build/presets/CdkLint.AwsSolutions.globalconfig", entries);
             Assert.Contains("build/schema/cdklint.schema.json", entries);
         }
 
