@@ -129,6 +129,22 @@ namespace CdkLint.CodeFixes.Editing
         }
     }
 
+    /// <summary>
+    /// The fix of a rule whose missing setting is one boolean that must be true (<c>EnforceSSL</c>,
+    /// <c>EnableKeyRotation</c>, <c>DeletionProtection</c>): the property is added where the props are built, and a
+    /// <c>false</c> literal is written over.
+    /// </summary>
+    public abstract class TrueSettingFixer : MissingSettingFixer
+    {
+        /// <summary>The props property to set to true.</summary>
+        internal abstract string Property { get; }
+
+        internal sealed override IReadOnlyList<(string Name, ExpressionSyntax Value)>? Settings(FixContext context, ConstructCreation creation, Diagnostic diagnostic)
+            => new[] { (Property, (ExpressionSyntax)Microsoft.CodeAnalysis.CSharp.SyntaxFactory.LiteralExpression(Microsoft.CodeAnalysis.CSharp.SyntaxKind.TrueLiteralExpression)) };
+
+        internal sealed override bool TryFixValue(FixContext context, DocumentEditor editor, SyntaxNode node, Diagnostic diagnostic) => ReplaceFalseLiteral(editor, node);
+    }
+
     /// <summary>What a fixer may consult: the document, its semantic model, the CDK symbols and the team's options.</summary>
     public sealed class FixContext
     {
