@@ -54,6 +54,21 @@ namespace CdkLint.Cdk
             return current;
         }
 
+        /// <summary>The list value that holds <paramref name="element"/> as one of its elements; null when it is in no list.</summary>
+        public static IOperation? ContainingList(IOperation element)
+        {
+            var list = OutermostList(element);
+            for (var current = element.Parent; current is not null && current != list.Parent; current = current.Parent)
+            {
+                if (current is not IConversionOperation and not IParenthesizedOperation)
+                {
+                    return list;
+                }
+            }
+
+            return null;
+        }
+
         /// <summary>The other elements of the list that holds <paramref name="element"/> (the element itself included).</summary>
         public static List<IOperation> Siblings(IOperation element, CancellationToken cancellationToken = default)
             => Elements(OutermostList(element), cancellationToken);

@@ -243,8 +243,8 @@ namespace CdkLint.Cdk
                 {
                     case IArgumentOperation { Parent: IInvocationOperation { TargetMethod.Name: "AddEventSource" } call }:
                         return ConstructRelations.Resolve(call.Instance, ct);
-                    case { } parent when Collections.IsListWrapper(parent):
-                        var arrayUses = ConstructRelations.Uses(Collections.OutermostList(use), ct);
+                    case { } when Collections.ContainingList(use) is { } list:
+                        var arrayUses = ConstructRelations.Uses(list, ct);
                         return arrayUses.Count == 1 && arrayUses[0].Parent is ISimpleAssignmentOperation { Target: IPropertyReferenceOperation { Property.Name: "Events" } } events
                             ? FunctionOfProps(events, ct)
                             : null;

@@ -158,8 +158,7 @@ namespace CdkLint.Rules
         /// </summary>
         private static bool HasConditionalDenySibling(IObjectCreationOperation creation, INamedTypeSymbol? effect, CancellationToken cancellationToken)
         {
-            var list = Collections.OutermostList(creation);
-            if (list == creation || ConstructCreation.Unwrap(list) == creation)
+            if (Collections.ContainingList(creation) is null)
             {
                 return false;
             }
