@@ -29,14 +29,25 @@ namespace CdkLint.Rules
 
         internal override void OnCdkCompilationStart(CompilationStartAnalysisContext context, CdkSymbols symbols)
         {
-            var environment = new PropTable<bool>(symbols, new[]
+            var environment = new PropTable<Kind>(symbols, new[]
             {
-                ("Amazon.CDK.AWS.Lambda.IFunctionOptions", "Environment", true),
-                ("Amazon.CDK.AWS.APIGateway.IApiKeyOptions", "Value", false),
+                ("Amazon.CDK.AWS.Lambda.IFunctionOptions", "Environment", Kind.Variables),
+                ("Amazon.CDK.AWS.ECS.IContainerDefinitionOptions", "Environment", Kind.Variables),
+                ("Amazon.CDK.AWS.ECS.Patterns.IApplicationLoadBalancedTaskImageOptions", "Environment", Kind.Variables),
+                ("Amazon.CDK.AWS.ECS.Patterns.IApplicationLoadBalancedTaskImageProps", "Environment", Kind.Variables),
+                ("Amazon.CDK.AWS.ECS.Patterns.INetworkLoadBalancedTaskImageOptions", "Environment", Kind.Variables),
+                ("Amazon.CDK.AWS.ECS.Patterns.INetworkLoadBalancedTaskImageProps", "Environment", Kind.Variables),
+                ("Amazon.CDK.AWS.ECS.Patterns.IQueueProcessingServiceBaseProps", "Environment", Kind.Variables),
+                ("Amazon.CDK.AWS.ECS.Patterns.IScheduledTaskImageProps", "Environment", Kind.Variables),
+                ("Amazon.CDK.AWS.CodeBuild.ICommonProjectProps", "EnvironmentVariables", Kind.BuildVariables),
+                ("Amazon.CDK.AWS.CodeBuild.IBuildEnvironment", "EnvironmentVariables", Kind.BuildVariables),
+                ("Amazon.CDK.AWS.CodePipeline.Actions.ICodeBuildActionProps", "EnvironmentVariables", Kind.BuildVariables),
+                ("Amazon.CDK.AWS.APIGateway.IApiKeyOptions", "Value", Kind.ApiKey),
             });
-            RegisterPropAssignmentAction(context, environment, (ctx, assignment, isEnvironment) =>
+            var buildVariableType = symbols.Type("Amazon.CDK.AWS.CodeBuild.BuildEnvironmentVariableType");
+            RegisterPropAssignmentAction(context, environment, (ctx, assignment, kind) =>
             {
-                if (!isEnvironment)
+                if (kind == Kind.ApiKey)
                 {
                     if (Constant.TryGetString(assignment.Value, out _))
                     {
@@ -56,7 +67,11 @@ namespace CdkLint.Rules
                 HashSet<string>? names = null;
                 foreach (var entry in Collections.Entries(assignment.Value, out _, ctx.CancellationToken))
                 {
-                    CheckEntry(ctx, entry.Key, entry.Value, ref names);
+                    var value = kind == Kind.BuildVariables ? PlaintextValue(entry.Value, buildVariableType, ctx.CancellationToken) : entry.Value;
+                    if (value is not null)
+                    {
+                        CheckEntry(ctx, entry.Key, value, ref names);
+                    }
                 }
             });
 
@@ -99,6 +114,34 @@ namespace CdkLint.Rules
                     }
                 },
                 OperationKind.ObjectCreation);
+        }
+
+        private enum Kind
+        {
+            /// <summary>A dictionary of environment variables: a function's, a container's, an ecs-patterns task image's.</summary>
+            Variables,
+
+            /// <summary>CodeBuild's variables: <c>new BuildEnvironmentVariable { Value = …, Type = … }</c> per key.</summary>
+            BuildVariables,
+
+            /// <summary>An API Gateway API key's value.</summary>
+            ApiKey,
+        }
+
+        /// <summary>
+        /// The value of a CodeBuild variable stored as plain text (its <c>Type</c> unset or <c>PLAINTEXT</c>); null for a
+        /// Parameter Store or Secrets Manager variable, whose value is the name or ARN that CodeBuild resolves.
+        /// </summary>
+        private static IOperation? PlaintextValue(IOperation variable, INamedTypeSymbol? type, System.Threading.CancellationToken cancellationToken)
+        {
+            var props = PropsReader.Read(variable, cancellationToken);
+            if (!props.IsComplete)
+            {
+                return null;
+            }
+
+            var kind = props.ValueOf("Type");
+            return kind is null || Constant.IsEnumMember(kind, type, "PLAINTEXT") ? props.ValueOf("Value") : null;
         }
 
         /// <summary>

@@ -89,5 +89,32 @@ namespace CdkLint.Tests.Rules
             """, """
                     private static Dictionary<string, string> SharedEnvironment() => new Dictionary<string, string> { ["API_KEY"] = {|CDK2005:"sk_live_51H8x2bQ9vZ3kLmN0pQrStUv"|} };
             """));
+
+        [Theory, CdkVersions]
+        public Task Container_task_image_and_codebuild_variables(CdkVersion version) => VerifyCS.Diagnostics(version,
+            Code.StackWith("using Amazon.CDK.AWS.ECS;\nusing Amazon.CDK.AWS.ECS.Patterns;\nusing Amazon.CDK.AWS.CodeBuild;\n", """
+                        var task = new FargateTaskDefinition(this, "Task");
+                        task.AddContainer("Web", new ContainerDefinitionOptions
+                        {
+                            Image = ContainerImage.FromRegistry("nginx"),
+                            Environment = new Dictionary<string, string> { ["STRIPE_API_KEY"] = {|CDK2005:"sk_live_51H8x2bQ9vZ3kLmN0pQrStUv"|}, ["PORT"] = "8080" },
+                        });
+                        var shared = new Dictionary<string, string> { ["DB_PASSWORD"] = {|CDK2005:"Tr0ub4dor&3-longer"|} };
+                        new ApplicationLoadBalancedFargateService(this, "Api", new ApplicationLoadBalancedFargateServiceProps
+                        {
+                            TaskImageOptions = new ApplicationLoadBalancedTaskImageOptions { Image = ContainerImage.FromRegistry("api"), Environment = shared },
+                        });
+                        new PipelineProject(this, "Build", new PipelineProjectProps
+                        {
+                            EnvironmentVariables = new Dictionary<string, IBuildEnvironmentVariable>
+                            {
+                                ["NPM_TOKEN"] = new BuildEnvironmentVariable { Value = {|CDK2005:"npm_9f8e7d6c5b4a39281706abcdef"|} },
+                                ["SONAR_TOKEN"] = new BuildEnvironmentVariable { Value = {|CDK2005:"sqp_0123456789abcdef0123"|}, Type = BuildEnvironmentVariableType.PLAINTEXT },
+                                ["GITHUB_TOKEN"] = new BuildEnvironmentVariable { Value = "ci/github-token", Type = BuildEnvironmentVariableType.SECRETS_MANAGER },
+                                ["DOCKER_PASSWORD"] = new BuildEnvironmentVariable { Value = "/ci/docker-password", Type = BuildEnvironmentVariableType.PARAMETER_STORE },
+                                ["STAGE"] = new BuildEnvironmentVariable { Value = "prod" },
+                            },
+                        });
+            """));
     }
 }
