@@ -44,21 +44,38 @@ namespace CdkLint.Rules
         {
             foreach (var use in ConstructRelations.Uses(creation, cancellationToken))
             {
-                var parent = use.Parent;
-                while (parent is IConversionOperation)
+                if (AddsFlowLog(use))
                 {
-                    parent = parent.Parent;
+                    return true;
                 }
 
-                switch (parent)
+                // A helper that returns the VPC: its caller stores it (`var vpc = Network();`) and may add the flow log there.
+                if (ConstructCreation.Unwrap(use) is IInvocationOperation)
                 {
-                    case IInvocationOperation { TargetMethod.Name: "AddFlowLog" }:
-                    case IArgumentOperation { Parent: IInvocationOperation { TargetMethod.Name: "FromVpc", TargetMethod.ContainingType.Name: "FlowLogResourceType" } }:
-                        return true;
+                    foreach (var inner in ConstructRelations.Uses(use, cancellationToken))
+                    {
+                        if (inner != use && AddsFlowLog(inner))
+                        {
+                            return true;
+                        }
+                    }
                 }
             }
 
             return false;
+        }
+
+        /// <summary>`vpc.AddFlowLog(…)`, or `FlowLogResourceType.FromVpc(vpc)` (the resource type of a separate FlowLog).</summary>
+        private static bool AddsFlowLog(IOperation use)
+        {
+            var parent = use.Parent;
+            while (parent is IConversionOperation)
+            {
+                parent = parent.Parent;
+            }
+
+            return parent is IInvocationOperation { TargetMethod.Name: "AddFlowLog" }
+                or IArgumentOperation { Parent: IInvocationOperation { TargetMethod.Name: "FromVpc", TargetMethod.ContainingType.Name: "FlowLogResourceType" } };
         }
     }
 }

@@ -72,5 +72,21 @@ namespace CdkLint.Tests.Rules
 
                     private void Logs() => Network.AddFlowLog("All");
             """));
+
+        [Theory, CdkVersions]
+        public Task A_vpc_returned_by_a_helper_is_followed_to_its_caller(CdkVersion version) => FlowLogs.Diagnostics(version,
+            Code.StackWith(Usings, """
+                        var logged = Logged();
+                        logged.AddFlowLog("All");
+                        var unlogged = Unlogged();
+                        unlogged.AddGatewayEndpoint("S3", new GatewayVpcEndpointOptions { Service = GatewayVpcEndpointAwsService.S3 });
+            """, """
+                    private Vpc Logged() => new Vpc(this, "Logged", new VpcProps { MaxAzs = 2 });
+
+                    private Vpc Unlogged()
+                    {
+                        return {|CDK4008:new Vpc(this, "Unlogged", new VpcProps { MaxAzs = 2 })|};
+                    }
+            """));
     }
 }
