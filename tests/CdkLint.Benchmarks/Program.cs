@@ -28,6 +28,13 @@ if (args.Length >= 2 && args[0] == "--jit-events")
     return;
 }
 
+if (args.Length >= 4 && args[0] == "--editor")
+{
+    // --editor <app dir> <file listing the app's references> <file name, e.g. Unit7.cs> [edits]
+    Editor.Run(args[1], File.ReadAllLines(args[2]).Where(l => l.Length > 0).ToArray(), args[3], args.Length > 4 ? int.Parse(args[4], CultureInfo.InvariantCulture) : 40);
+    return;
+}
+
 if (args.Length >= 3 && args[0] == "--in-process")
 {
     // --in-process <app dir> <file listing the app's references, one per line> [runs]

@@ -185,23 +185,21 @@ namespace CdkLint.Cdk
             _compilation = compilation;
             _options = options;
             _rules = rules;
-            _anywhere = new bool[rules.Length];
-            var any = false;
-            foreach (var tree in compilation.SyntaxTrees)
-            {
-                any = true;
-                var on = For(tree);
-                for (var i = 0; i < on.Length; i++)
-                {
-                    _anywhere[i] |= on[i];
-                }
-            }
 
-            if (!any)
+            // Off everywhere only by settings that hold for every file (global config, command line, bulk settings in
+            // the global options): reading each file's options here would make every compilation start, and so every
+            // keystroke in an editor, cost as much as the app has files. Per-file settings are read per file, when a
+            // callback first arrives from it.
+            _anywhere = new bool[rules.Length];
+            for (var i = 0; i < rules.Length; i++)
             {
-                for (var i = 0; i < _anywhere.Length; i++)
+                foreach (var descriptor in rules[i].SupportedDiagnostics)
                 {
-                    _anywhere[i] = true;
+                    if (!IsSuppressed(descriptor, tree: null, options.AnalyzerConfigOptionsProvider.GlobalOptions))
+                    {
+                        _anywhere[i] = true;
+                        break;
+                    }
                 }
             }
         }
@@ -237,13 +235,14 @@ namespace CdkLint.Cdk
             return on;
         }
 
-        private bool IsSuppressed(DiagnosticDescriptor descriptor, SyntaxTree tree, AnalyzerConfigOptions treeOptions)
+        /// <summary>Suppressed for <paramref name="tree"/>, or, when it is null, by the settings that hold for every file.</summary>
+        private bool IsSuppressed(DiagnosticDescriptor descriptor, SyntaxTree? tree, AnalyzerConfigOptions treeOptions)
         {
             var id = descriptor.Id;
             var provider = _compilation.Options.SyntaxTreeOptionsProvider;
             if (provider is not null)
             {
-                if (provider.TryGetDiagnosticValue(tree, id, default, out var perTree))
+                if (tree is not null && provider.TryGetDiagnosticValue(tree, id, default, out var perTree))
                 {
                     return perTree == ReportDiagnostic.Suppress;
                 }
