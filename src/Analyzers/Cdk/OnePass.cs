@@ -13,8 +13,8 @@ namespace CdkLint.Cdk
     /// when the project has no CDK), lets each rule that is on somewhere declare what it wants to see, and then registers
     /// one callback per operation kind for all of them: each construct creation is resolved once and handed to every
     /// rule that asked for creations, and each other operation goes to the rules that asked for its kind. A rule whose
-    /// diagnostics are all <c>none</c> for a file (per rule, per category, or by a preset) is not called there; a rule that
-    /// is off everywhere is not even started.
+    /// diagnostics are all <c>none</c> for a file (per rule, per category, or by a preset) is not called there. When every
+    /// rule is off everywhere, the compiler's driver does not run the analyzer at all.
     /// </summary>
     internal static class OnePass
     {
@@ -35,12 +35,12 @@ namespace CdkLint.Cdk
 
                 var switches = new RuleSwitches(start.Compilation, start.Options, rules);
                 var dispatch = new Dispatch(switches);
+                // Every rule starts (a global "off" can be turned back on for some files in .editorconfig, and reading
+                // every file's options here would make each keystroke in an editor cost as much as the app has files);
+                // a rule's callbacks are skipped in each file where it is off.
                 for (var i = 0; i < rules.Length; i++)
                 {
-                    if (switches.OnAnywhere(i))
-                    {
-                        rules[i].OnCdkCompilationStart(new RuleStartContext(start, dispatch, i), symbols);
-                    }
+                    rules[i].OnCdkCompilationStart(new RuleStartContext(start, dispatch, i), symbols);
                 }
 
                 dispatch.Register(start, symbols);
@@ -170,7 +170,8 @@ namespace CdkLint.Cdk
     /// <c>none</c> there, set for the rule (<c>dotnet_diagnostic.ID.severity</c>, in .editorconfig or a global config
     /// such as the presets), on the command line or in a rule set, for its category
     /// (<c>dotnet_analyzer_diagnostic.category-X.severity</c>) or for all analyzers
-    /// (<c>dotnet_analyzer_diagnostic.severity</c>), in the compiler's order of precedence. Computed once per file.
+    /// (<c>dotnet_analyzer_diagnostic.severity</c>), in the compiler's order of precedence. Computed once per file, when
+    /// the first callback arrives from it.
     /// </summary>
     internal sealed class RuleSwitches
     {
@@ -178,33 +179,14 @@ namespace CdkLint.Cdk
         private readonly AnalyzerOptions _options;
         private readonly ImmutableArray<CdkAnalyzer> _rules;
         private readonly ConcurrentDictionary<SyntaxTree, bool[]> _byTree = new();
-        private readonly bool[] _anywhere;
 
         public RuleSwitches(Compilation compilation, AnalyzerOptions options, ImmutableArray<CdkAnalyzer> rules)
         {
             _compilation = compilation;
             _options = options;
             _rules = rules;
-
-            // Off everywhere only by settings that hold for every file (global config, command line, bulk settings in
-            // the global options): reading each file's options here would make every compilation start, and so every
-            // keystroke in an editor, cost as much as the app has files. Per-file settings are read per file, when a
-            // callback first arrives from it.
-            _anywhere = new bool[rules.Length];
-            for (var i = 0; i < rules.Length; i++)
-            {
-                foreach (var descriptor in rules[i].SupportedDiagnostics)
-                {
-                    if (!IsSuppressed(descriptor, tree: null, options.AnalyzerConfigOptionsProvider.GlobalOptions))
-                    {
-                        _anywhere[i] = true;
-                        break;
-                    }
-                }
-            }
         }
 
-        public bool OnAnywhere(int rule) => _anywhere[rule];
 
         public bool[] For(SyntaxTree tree)
         {
