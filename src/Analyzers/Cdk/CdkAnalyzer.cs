@@ -15,7 +15,7 @@ namespace CdkLint.Cdk
         public sealed override void Initialize(AnalysisContext context) => OnePass.Initialize(context, ImmutableArray.Create(this));
 #pragma warning restore RS1025, RS1026
 
-        internal abstract void OnCdkCompilationStart(CompilationStartAnalysisContext context, CdkSymbols symbols);
+        internal abstract void OnCdkCompilationStart(RuleStartContext context, CdkSymbols symbols);
 
         /// <summary>
         /// Registers <paramref name="action"/> for every assignment to a props property that <paramref name="table"/>
@@ -39,27 +39,6 @@ namespace CdkLint.Cdk
                     }
                 },
                 OperationKind.SimpleAssignment);
-        }
-
-        /// <summary>Registers <paramref name="action"/> for every construct creation (<c>new X(…)</c> or a subclass's base call), resolved once for all rules.</summary>
-        internal static void RegisterConstructCreationAction(CompilationStartAnalysisContext context, CdkSymbols symbols, System.Action<OperationAnalysisContext, ConstructCreation> action)
-        {
-            if (context is RuleStartContext rule)
-            {
-                rule.RegisterConstructCreationAction(action);
-                return;
-            }
-
-            context.RegisterOperationAction(
-                ctx =>
-                {
-                    if (ConstructCreation.TryGet(ctx.Operation, symbols, out var creation))
-                    {
-                        action(ctx, creation);
-                    }
-                },
-                OperationKind.ObjectCreation,
-                OperationKind.Invocation);
         }
     }
 }

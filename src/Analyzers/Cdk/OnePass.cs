@@ -123,20 +123,7 @@ namespace CdkLint.Cdk
                 }
             }
 
-            foreach (var (rule, action) in others)
-            {
-                if (on[rule])
-                {
-                    try
-                    {
-                        action(ctx);
-                    }
-                    catch (Exception e) when (e is not OperationCanceledException)
-                    {
-                        failure ??= ExceptionDispatchInfo.Capture(e);
-                    }
-                }
-            }
+            Call(ctx, on, others, ref failure);
 
             // One rule's failure does not cost the others their findings; the driver still reports it (AD0001).
             failure?.Throw();
@@ -144,8 +131,14 @@ namespace CdkLint.Cdk
 
         private void Run(OperationAnalysisContext ctx, (int Rule, Action<OperationAnalysisContext> Action)[] subscribers)
         {
-            var on = _switches.For(ctx.Operation.Syntax.SyntaxTree);
             ExceptionDispatchInfo? failure = null;
+            Call(ctx, _switches.For(ctx.Operation.Syntax.SyntaxTree), subscribers, ref failure);
+            failure?.Throw();
+        }
+
+        /// <summary>Calls each subscriber that is on in this file; the first exception is kept and the others still run.</summary>
+        private static void Call(OperationAnalysisContext ctx, bool[] on, (int Rule, Action<OperationAnalysisContext> Action)[] subscribers, ref ExceptionDispatchInfo? failure)
+        {
             foreach (var (rule, action) in subscribers)
             {
                 if (on[rule])
@@ -160,8 +153,6 @@ namespace CdkLint.Cdk
                     }
                 }
             }
-
-            failure?.Throw();
         }
     }
 

@@ -114,12 +114,6 @@ namespace CdkLint.Cdk
             return null;
         }
 
-        /// <summary>True when <paramref name="operation"/> is the field <paramref name="member"/> of enum <paramref name="enumType"/>.</summary>
-        public static bool IsEnumMember(IOperation? operation, INamedTypeSymbol? enumType, string member)
-            => ConstructCreation.Unwrap(operation) is IFieldReferenceOperation field
-               && field.Field.Name == member
-               && SymbolEqualityComparer.Default.Equals(field.Field.ContainingType, enumType);
-
         /// <summary>True when <paramref name="operation"/> reads the static property or field <paramref name="member"/> of <paramref name="type"/>.</summary>
         public static bool IsStaticMember(IOperation? operation, INamedTypeSymbol? type, string member)
         {

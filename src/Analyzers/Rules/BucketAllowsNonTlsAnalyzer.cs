@@ -14,14 +14,14 @@ namespace CdkLint.Rules
     {
         public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Descriptors.CDK2002);
 
-        internal override void OnCdkCompilationStart(CompilationStartAnalysisContext context, CdkSymbols symbols)
+        internal override void OnCdkCompilationStart(RuleStartContext context, CdkSymbols symbols)
         {
             if (symbols.Bucket is not { } bucket)
             {
                 return;
             }
 
-            RegisterConstructCreationAction(context, symbols, (ctx, creation) =>
+            context.RegisterConstructCreationAction((ctx, creation) =>
             {
                 if (!CdkSymbols.InheritsFrom(creation.Type, bucket))
                 {

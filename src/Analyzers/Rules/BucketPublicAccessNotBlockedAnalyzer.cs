@@ -27,7 +27,7 @@ namespace CdkLint.Rules
 
         public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Descriptors.CDK2001);
 
-        internal override void OnCdkCompilationStart(CompilationStartAnalysisContext context, CdkSymbols symbols)
+        internal override void OnCdkCompilationStart(RuleStartContext context, CdkSymbols symbols)
         {
             if (symbols.Bucket is not { } bucket || symbols.Type("Amazon.CDK.AWS.S3.BlockPublicAccess") is not { } blockPublicAccess)
             {
@@ -38,7 +38,7 @@ namespace CdkLint.Rules
             var unsetMeansBlocked = cdkHasFlag
                 && CdkConfiguration.GetCdkJson(context.Options, context.CancellationToken).IsFlagOn(BlockedByDefaultFlag);
 
-            RegisterConstructCreationAction(context, symbols, (ctx, creation) =>
+            context.RegisterConstructCreationAction((ctx, creation) =>
             {
                 if (!CdkSymbols.InheritsFrom(creation.Type, bucket)
                     || !CdkConfiguration.GetBool(ctx.Options, creation.Operation.Syntax.SyntaxTree, RuleIds.BucketPublicAccessNotBlocked, RequireExplicitOption, true))

@@ -27,7 +27,7 @@ namespace CdkLint.Rules
 
         public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Descriptors.CDK1006);
 
-        internal override void OnCdkCompilationStart(CompilationStartAnalysisContext context, CdkSymbols symbols)
+        internal override void OnCdkCompilationStart(RuleStartContext context, CdkSymbols symbols)
         {
             var types = new List<INamedTypeSymbol>();
             foreach (var name in Databases)
@@ -43,7 +43,7 @@ namespace CdkLint.Rules
                 return;
             }
 
-            RegisterConstructCreationAction(context, symbols, (ctx, creation) =>
+            context.RegisterConstructCreationAction((ctx, creation) =>
             {
                 if (!types.Exists(t => CdkSymbols.InheritsFrom(creation.Type, t)))
                 {

@@ -23,7 +23,7 @@ namespace CdkLint.Rules
 
         public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Descriptors.CDK1005);
 
-        internal override void OnCdkCompilationStart(CompilationStartAnalysisContext context, CdkSymbols symbols)
+        internal override void OnCdkCompilationStart(RuleStartContext context, CdkSymbols symbols)
             => context.RegisterOperationAction(
                 ctx =>
                 {

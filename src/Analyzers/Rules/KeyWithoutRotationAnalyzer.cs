@@ -15,7 +15,7 @@ namespace CdkLint.Rules
     {
         public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Descriptors.CDK2009);
 
-        internal override void OnCdkCompilationStart(CompilationStartAnalysisContext context, CdkSymbols symbols)
+        internal override void OnCdkCompilationStart(RuleStartContext context, CdkSymbols symbols)
         {
             if (symbols.Type("Amazon.CDK.AWS.KMS.Key") is not { } key)
             {
@@ -23,7 +23,7 @@ namespace CdkLint.Rules
             }
 
             var keySpec = symbols.Type("Amazon.CDK.AWS.KMS.KeySpec");
-            RegisterConstructCreationAction(context, symbols, (ctx, creation) =>
+            context.RegisterConstructCreationAction((ctx, creation) =>
             {
                 if (!CdkSymbols.InheritsFrom(creation.Type, key))
                 {

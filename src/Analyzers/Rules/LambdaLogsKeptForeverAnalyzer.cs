@@ -23,7 +23,7 @@ namespace CdkLint.Rules
 
         public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Descriptors.CDK4002);
 
-        internal override void OnCdkCompilationStart(CompilationStartAnalysisContext context, CdkSymbols symbols)
+        internal override void OnCdkCompilationStart(RuleStartContext context, CdkSymbols symbols)
         {
             if (symbols.IFunctionOptions is not { } functionOptions)
             {
@@ -37,7 +37,7 @@ namespace CdkLint.Rules
             }
 
             var logGroups = LogGroupKinds(symbols);
-            RegisterConstructCreationAction(context, symbols, (ctx, creation) =>
+            context.RegisterConstructCreationAction((ctx, creation) =>
             {
                 if (!creation.PropsAre(functionOptions))
                 {

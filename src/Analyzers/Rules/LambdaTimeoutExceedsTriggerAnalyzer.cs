@@ -32,7 +32,7 @@ namespace CdkLint.Rules
 
         public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Descriptors.CDK3004);
 
-        internal override void OnCdkCompilationStart(CompilationStartAnalysisContext context, CdkSymbols symbols)
+        internal override void OnCdkCompilationStart(RuleStartContext context, CdkSymbols symbols)
         {
             if (symbols.IFunctionOptions is null)
             {

@@ -17,7 +17,7 @@ namespace CdkLint.Rules
     {
         public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Descriptors.CDK3002);
 
-        internal override void OnCdkCompilationStart(CompilationStartAnalysisContext context, CdkSymbols symbols)
+        internal override void OnCdkCompilationStart(RuleStartContext context, CdkSymbols symbols)
         {
             if (symbols.Type("Amazon.CDK.AWS.APIGateway.RestApiBase") is not { } restApiBase)
             {
@@ -26,7 +26,7 @@ namespace CdkLint.Rules
 
             var usagePlan = symbols.Type("Amazon.CDK.AWS.APIGateway.UsagePlan");
             var perApiStage = symbols.Type("Amazon.CDK.AWS.APIGateway.UsagePlanPerApiStage");
-            RegisterConstructCreationAction(context, symbols, (ctx, creation) =>
+            context.RegisterConstructCreationAction((ctx, creation) =>
             {
                 if (!CdkSymbols.InheritsFrom(creation.Type, restApiBase))
                 {

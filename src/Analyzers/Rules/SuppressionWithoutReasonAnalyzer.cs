@@ -18,7 +18,7 @@ namespace CdkLint.Rules
     {
         public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Descriptors.CDK9001);
 
-        internal override void OnCdkCompilationStart(CompilationStartAnalysisContext context, CdkSymbols symbols)
+        internal override void OnCdkCompilationStart(RuleStartContext context, CdkSymbols symbols)
             => context.RegisterSyntaxTreeAction(ctx =>
             {
                 var root = ctx.Tree.GetRoot(ctx.CancellationToken);

@@ -20,7 +20,7 @@ namespace CdkLint.Rules
 
         public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Descriptors.CDK1004);
 
-        internal override void OnCdkCompilationStart(CompilationStartAnalysisContext context, CdkSymbols symbols)
+        internal override void OnCdkCompilationStart(RuleStartContext context, CdkSymbols symbols)
         {
             var table = symbols.Type("Amazon.CDK.AWS.DynamoDB.Table");
             var tableV2 = symbols.Type("Amazon.CDK.AWS.DynamoDB.TableV2");
@@ -29,7 +29,7 @@ namespace CdkLint.Rules
                 return;
             }
 
-            RegisterConstructCreationAction(context, symbols, (ctx, creation) =>
+            context.RegisterConstructCreationAction((ctx, creation) =>
             {
                 if (!CdkSymbols.InheritsFrom(creation.Type, table) && !CdkSymbols.InheritsFrom(creation.Type, tableV2))
                 {

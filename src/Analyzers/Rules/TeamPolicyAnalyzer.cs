@@ -21,7 +21,7 @@ namespace CdkLint.Rules
 
         public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Descriptors.CDK9100, Descriptors.CDK9101);
 
-        internal override void OnCdkCompilationStart(CompilationStartAnalysisContext context, CdkSymbols symbols)
+        internal override void OnCdkCompilationStart(RuleStartContext context, CdkSymbols symbols)
         {
             var file = TeamPolicies.Get(context.Options, context.CancellationToken);
             if (file.Error is not null)
@@ -58,7 +58,7 @@ namespace CdkLint.Rules
                 return;
             }
 
-            RegisterConstructCreationAction(context, symbols, (ctx, creation) =>
+            context.RegisterConstructCreationAction((ctx, creation) =>
             {
                 PropsView? props = null;
                 foreach (var (policy, type) in active)

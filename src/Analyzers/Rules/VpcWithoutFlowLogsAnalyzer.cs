@@ -16,14 +16,15 @@ namespace CdkLint.Rules
     {
         public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Descriptors.CDK4008);
 
-        internal override void OnCdkCompilationStart(CompilationStartAnalysisContext context, CdkSymbols symbols)
+        internal override void OnCdkCompilationStart(RuleStartContext context, CdkSymbols symbols)
         {
             if (symbols.Type("Amazon.CDK.AWS.EC2.Vpc") is not { } vpc)
             {
                 return;
             }
 
-            RegisterConstructCreationAction(context, symbols, (ctx, creation) =>
+            var resourceType = symbols.Type("Amazon.CDK.AWS.EC2.FlowLogResourceType");
+            context.RegisterConstructCreationAction((ctx, creation) =>
             {
                 if (!CdkSymbols.InheritsFrom(creation.Type, vpc) || creation.Operation is not IObjectCreationOperation)
                 {
@@ -31,7 +32,7 @@ namespace CdkLint.Rules
                 }
 
                 var props = PropsReader.Read(creation, ctx.CancellationToken);
-                if (!props.IsComplete || props.TryGet("FlowLogs", out _) || HasFlowLog(creation.Operation, ctx.CancellationToken))
+                if (!props.IsComplete || props.TryGet("FlowLogs", out _) || HasFlowLog(creation.Operation, resourceType, ctx.CancellationToken))
                 {
                     return;
                 }
@@ -40,11 +41,11 @@ namespace CdkLint.Rules
             });
         }
 
-        private static bool HasFlowLog(IOperation creation, System.Threading.CancellationToken cancellationToken)
+        private static bool HasFlowLog(IOperation creation, INamedTypeSymbol? resourceType, System.Threading.CancellationToken cancellationToken)
         {
             foreach (var use in ConstructRelations.Uses(creation, cancellationToken))
             {
-                if (AddsFlowLog(use))
+                if (AddsFlowLog(use, resourceType))
                 {
                     return true;
                 }
@@ -54,7 +55,7 @@ namespace CdkLint.Rules
                 {
                     foreach (var inner in ConstructRelations.Uses(use, cancellationToken))
                     {
-                        if (inner != use && AddsFlowLog(inner))
+                        if (inner != use && AddsFlowLog(inner, resourceType))
                         {
                             return true;
                         }
@@ -66,7 +67,7 @@ namespace CdkLint.Rules
         }
 
         /// <summary>`vpc.AddFlowLog(…)`, or `FlowLogResourceType.FromVpc(vpc)` (the resource type of a separate FlowLog).</summary>
-        private static bool AddsFlowLog(IOperation use)
+        private static bool AddsFlowLog(IOperation use, INamedTypeSymbol? resourceType)
         {
             var parent = use.Parent;
             while (parent is IConversionOperation)
@@ -75,7 +76,8 @@ namespace CdkLint.Rules
             }
 
             return parent is IInvocationOperation { TargetMethod.Name: "AddFlowLog" }
-                or IArgumentOperation { Parent: IInvocationOperation { TargetMethod.Name: "FromVpc", TargetMethod.ContainingType.Name: "FlowLogResourceType" } };
+                || parent is IArgumentOperation { Parent: IInvocationOperation { TargetMethod.Name: "FromVpc" } fromVpc }
+                   && SymbolEqualityComparer.Default.Equals(fromVpc.TargetMethod.ContainingType, resourceType);
         }
     }
 }

@@ -53,22 +53,6 @@ namespace CdkLint.CodeFixes.Editing
         /// </summary>
         internal virtual bool TryFixValue(FixContext context, DocumentEditor editor, SyntaxNode node, Diagnostic diagnostic) => false;
 
-        /// <summary>
-        /// For a finding on a <c>false</c> literal assigned to a props property (<c>DeletionProtection = false</c>): write
-        /// <c>true</c> there. A false held in a constant or a variable is left alone: the name may serve elsewhere.
-        /// </summary>
-        internal static bool ReplaceFalseLiteral(DocumentEditor editor, SyntaxNode node)
-        {
-            if (node is not LiteralExpressionSyntax literal || !literal.IsKind(Microsoft.CodeAnalysis.CSharp.SyntaxKind.FalseLiteralExpression)
-                || literal.Parent is not AssignmentExpressionSyntax assignment || assignment.Right != literal)
-            {
-                return false;
-            }
-
-            editor.ReplaceNode(literal, Microsoft.CodeAnalysis.CSharp.SyntaxFactory.LiteralExpression(Microsoft.CodeAnalysis.CSharp.SyntaxKind.TrueLiteralExpression).WithTriviaFrom(literal));
-            return true;
-        }
-
         public sealed override async Task RegisterCodeFixesAsync(CodeFixContext context)
         {
             foreach (var diagnostic in context.Diagnostics)
@@ -143,6 +127,22 @@ namespace CdkLint.CodeFixes.Editing
             => new[] { (Property, (ExpressionSyntax)Microsoft.CodeAnalysis.CSharp.SyntaxFactory.LiteralExpression(Microsoft.CodeAnalysis.CSharp.SyntaxKind.TrueLiteralExpression)) };
 
         internal sealed override bool TryFixValue(FixContext context, DocumentEditor editor, SyntaxNode node, Diagnostic diagnostic) => ReplaceFalseLiteral(editor, node);
+
+        /// <summary>
+        /// For a finding on a <c>false</c> literal assigned to a props property (<c>DeletionProtection = false</c>): write
+        /// <c>true</c> there. A false held in a constant or a variable is left alone: the name may serve elsewhere.
+        /// </summary>
+        private static bool ReplaceFalseLiteral(DocumentEditor editor, SyntaxNode node)
+        {
+            if (node is not LiteralExpressionSyntax literal || !literal.IsKind(Microsoft.CodeAnalysis.CSharp.SyntaxKind.FalseLiteralExpression)
+                || literal.Parent is not AssignmentExpressionSyntax assignment || assignment.Right != literal)
+            {
+                return false;
+            }
+
+            editor.ReplaceNode(literal, Microsoft.CodeAnalysis.CSharp.SyntaxFactory.LiteralExpression(Microsoft.CodeAnalysis.CSharp.SyntaxKind.TrueLiteralExpression).WithTriviaFrom(literal));
+            return true;
+        }
     }
 
     /// <summary>What a fixer may consult: the document, its semantic model, the CDK symbols and the team's options.</summary>

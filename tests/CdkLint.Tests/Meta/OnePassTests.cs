@@ -158,10 +158,10 @@ namespace CdkLint.Tests.Meta
 
         public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Descriptor);
 
-        internal override void OnCdkCompilationStart(CompilationStartAnalysisContext context, CdkSymbols symbols)
+        internal override void OnCdkCompilationStart(RuleStartContext context, CdkSymbols symbols)
         {
             System.Threading.Interlocked.Increment(ref Started);
-            RegisterConstructCreationAction(context, symbols, (ctx, creation) => Creations.TryAdd((ctx.Operation.Syntax.SyntaxTree.FilePath, ctx.Operation.Syntax.SpanStart), true));
+            context.RegisterConstructCreationAction((ctx, creation) => Creations.TryAdd((ctx.Operation.Syntax.SyntaxTree.FilePath, ctx.Operation.Syntax.SpanStart), true));
         }
     }
 #pragma warning restore RS1001, RS2008
