@@ -69,6 +69,14 @@ namespace CdkLint
 
         // ---- CDK2xxx Security (issue 9) ----
 
+        public static readonly DiagnosticDescriptor CDK1007 = Create(
+            RuleIds.QueueWithoutDeadLetterQueue,
+            "Queue consumed without a dead-letter queue",
+            "{0} feeds a Lambda function but has no DeadLetterQueue: a message that keeps failing is retried until its retention period ends and is then deleted unseen",
+            Categories.Deployment,
+            DiagnosticSeverity.Warning,
+            "Without a dead-letter queue, a message a function cannot process is received again and again until the queue's retention period (4 days by default) deletes it; in a FIFO queue it also blocks its message group.");
+
         public static readonly DiagnosticDescriptor CDK2001 = Create(
             RuleIds.BucketPublicAccessNotBlocked,
             "S3 bucket does not block public access",
@@ -108,6 +116,30 @@ namespace CdkLint
             Categories.Security,
             DiagnosticSeverity.Warning,
             "Credentials and personal data written in source end up in the repository, the synthesized template and the AWS console, readable by anyone who can read any of them.");
+
+        public static readonly DiagnosticDescriptor CDK2006 = Create(
+            RuleIds.MessagingAllowsNonTls,
+            "Queue or topic accepts non-TLS requests",
+            "{0} accepts requests over plain HTTP: {1}",
+            Categories.Security,
+            DiagnosticSeverity.Warning,
+            "An SQS queue or SNS topic accepts requests over plain HTTP unless its resource policy denies them, so messages and credentials can cross the network unencrypted.");
+
+        public static readonly DiagnosticDescriptor CDK2007 = Create(
+            RuleIds.StorageNotEncrypted,
+            "Storage not encrypted at rest",
+            "{0} {1}: encrypt its data at rest",
+            Categories.Security,
+            DiagnosticSeverity.Warning,
+            "Databases, volumes, file systems, search domains, queues and streams left unencrypted at rest expose their data to anyone who reaches the underlying storage, snapshots or backups, and fail most compliance baselines.");
+
+        public static readonly DiagnosticDescriptor CDK2008 = Create(
+            RuleIds.SecurityGroupOpenToInternet,
+            "Security group open to the internet on a sensitive port",
+            "This ingress rule opens {0} to the whole internet ({1}): allow a narrower range, or reach the host through SSM Session Manager or EC2 Instance Connect Endpoint",
+            Categories.Security,
+            DiagnosticSeverity.Warning,
+            "Administrative and data-store ports open to 0.0.0.0/0 or ::/0 are found by internet-wide scanners within minutes and attacked with stolen or guessed credentials and known exploits.");
 
         public static readonly DiagnosticDescriptor CDK2009 = Create(
             RuleIds.KeyWithoutRotation,
@@ -185,6 +217,22 @@ namespace CdkLint
             Categories.Observability,
             DiagnosticSeverity.Info,
             "Without active tracing a Lambda function sends no X-Ray traces, so a slow or failing request cannot be followed across services.");
+
+        public static readonly DiagnosticDescriptor CDK4005 = Create(
+            RuleIds.StateMachineWithoutLogs,
+            "State machine without logging or tracing",
+            "{0} has {1}: set Logs with Level = LogLevel.ALL and TracingEnabled = true, or set them to what you decide",
+            Categories.Observability,
+            DiagnosticSeverity.Info,
+            "A Step Functions state machine keeps no execution log and sends no X-Ray trace unless its props ask for them; an Express workflow then leaves no record of an execution at all.");
+
+        public static readonly DiagnosticDescriptor CDK4006 = Create(
+            RuleIds.ContainerWithoutLogs,
+            "Container without logs",
+            "{0} {1}: send its output to CloudWatch Logs with Logging = LogDrivers.AwsLogs(…)",
+            Categories.Observability,
+            DiagnosticSeverity.Warning,
+            "An ECS container without a log configuration writes its output to the Docker daemon's driver, which on Fargate keeps it nowhere: a failing task leaves no trace.");
 
         public static readonly DiagnosticDescriptor CDK4007 = Create(
             RuleIds.ClusterWithoutContainerInsights,

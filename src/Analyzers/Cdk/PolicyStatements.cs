@@ -21,12 +21,12 @@ namespace CdkLint.Cdk
             => operation.SemanticModel is { } model ? CdkSymbols.Get(model.Compilation)?.Type("Amazon.CDK.AWS.IAM.Effect") : null;
 
         /// <summary>
-        /// The statement CDK writes for <c>EnforceSSL = true</c>, written by hand: a Deny of every action of
-        /// <paramref name="service"/> (<c>"s3:*"</c> or <c>"*"</c>) for every principal when <c>aws:SecureTransport</c> is
-        /// false. The resources are left to the caller (a bucket needs both itself and its objects). Returns the
-        /// statement's resources when it is one, else null.
+        /// The statement CDK writes for <c>EnforceSSL = true</c>, written by hand: a Deny for every principal when
+        /// <c>aws:SecureTransport</c> is false, of every action of <paramref name="service"/> (<c>"s3:*"</c> or <c>"*"</c>)
+        /// or of the one action named by <paramref name="action"/> (<c>"sns:Publish"</c>). The resources are left to the
+        /// caller (a bucket needs both itself and its objects). Returns the statement's resources when it is one, else null.
         /// </summary>
-        public static System.Collections.Generic.List<IOperation>? TlsOnlyDenyResources(IOperation? statement, string service, CancellationToken cancellationToken)
+        public static System.Collections.Generic.List<IOperation>? TlsOnlyDenyResources(IOperation? statement, string service, CancellationToken cancellationToken, string? action = null)
         {
             if (ConstructRelations.Resolve(statement, cancellationToken) is not IObjectCreationOperation { Arguments.Length: > 0 } creation
                 || creation.Type?.Name != "PolicyStatement")
@@ -41,9 +41,10 @@ namespace CdkLint.Cdk
             }
 
             var allActions = false;
-            foreach (var action in Collections.Elements(props.ValueOf("Actions"), cancellationToken))
+            foreach (var named in Collections.Elements(props.ValueOf("Actions"), cancellationToken))
             {
-                allActions |= Constant.TryGetString(action, out var text) && (text == "*" || text == service + ":*");
+                allActions |= Constant.TryGetString(named, out var text)
+                    && (text == "*" || string.Equals(text, service + ":*", System.StringComparison.OrdinalIgnoreCase) || action is not null && string.Equals(text, action, System.StringComparison.OrdinalIgnoreCase));
             }
 
             var everyone = false;

@@ -53,6 +53,12 @@ namespace CdkLint.CodeFixes.Editing
         /// </summary>
         internal virtual bool TryFixValue(FixContext context, DocumentEditor editor, SyntaxNode node, Diagnostic diagnostic) => false;
 
+        /// <summary>
+        /// For rules that report a call that creates a construct from options (<c>taskDefinition.AddContainer(id, options)</c>):
+        /// queue the missing setting for those options. True when an edit was queued.
+        /// </summary>
+        internal virtual bool TryFixCall(FixContext context, DocumentEditor editor, PropsAdditions additions, Microsoft.CodeAnalysis.Operations.IInvocationOperation call, Diagnostic diagnostic) => false;
+
         public sealed override async Task RegisterCodeFixesAsync(CodeFixContext context)
         {
             foreach (var diagnostic in context.Diagnostics)
@@ -101,6 +107,11 @@ namespace CdkLint.CodeFixes.Editing
                 {
                     edited = true;
                 }
+                else if (node is InvocationExpressionSyntax && model.GetOperation(node, cancellationToken) is Microsoft.CodeAnalysis.Operations.IInvocationOperation call
+                    && TryFixCall(fixContext, editor, additions, call, diagnostic))
+                {
+                    edited = true;
+                }
             }
 
             if (!additions.HasWork && !edited)
@@ -126,13 +137,17 @@ namespace CdkLint.CodeFixes.Editing
         internal sealed override IReadOnlyList<(string Name, ExpressionSyntax Value)>? Settings(FixContext context, ConstructCreation creation, Diagnostic diagnostic)
             => new[] { (Property, (ExpressionSyntax)Microsoft.CodeAnalysis.CSharp.SyntaxFactory.LiteralExpression(Microsoft.CodeAnalysis.CSharp.SyntaxKind.TrueLiteralExpression)) };
 
-        internal sealed override bool TryFixValue(FixContext context, DocumentEditor editor, SyntaxNode node, Diagnostic diagnostic) => ReplaceFalseLiteral(editor, node);
+        internal sealed override bool TryFixValue(FixContext context, DocumentEditor editor, SyntaxNode node, Diagnostic diagnostic) => BooleanSettings.ReplaceFalseLiteral(editor, node);
+    }
 
+    /// <summary>Edits shared by the fixers of boolean settings.</summary>
+    internal static class BooleanSettings
+    {
         /// <summary>
         /// For a finding on a <c>false</c> literal assigned to a props property (<c>DeletionProtection = false</c>): write
         /// <c>true</c> there. A false held in a constant or a variable is left alone: the name may serve elsewhere.
         /// </summary>
-        private static bool ReplaceFalseLiteral(DocumentEditor editor, SyntaxNode node)
+        public static bool ReplaceFalseLiteral(DocumentEditor editor, SyntaxNode node)
         {
             if (node is not LiteralExpressionSyntax literal || !literal.IsKind(Microsoft.CodeAnalysis.CSharp.SyntaxKind.FalseLiteralExpression)
                 || literal.Parent is not AssignmentExpressionSyntax assignment || assignment.Right != literal)

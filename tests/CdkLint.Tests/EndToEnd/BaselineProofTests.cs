@@ -63,6 +63,63 @@ namespace CdkLint.Tests.EndToEnd
                 "ECS2 reports every plain-text container variable; CDK2005 only values that look like credentials or personal data", HasFix: false),
             new("EnvNone", "CDK2005", "AwsSolutions-ECS2", false, false, """new FargateTaskDefinition(this, "EnvNone").AddContainer("Web", new ContainerDefinitionOptions { Image = ContainerImage.FromRegistry("nginx"), Logging = LogDrivers.AwsLogs(new AwsLogDriverProps { StreamPrefix = "web" }) });""", HasFix: false),
 
+            // CDK2006 / SQS4, SNS3 (CDK 2.160: a topic's EnforceSSL writes its deny only beside another policy statement)
+            new("QueueUnset", "CDK2006", "AwsSolutions-SQS4", true, true, """new Queue(this, "QueueUnset");"""),
+            new("QueueOn", "CDK2006", "AwsSolutions-SQS4", false, false, """new Queue(this, "QueueOn", new QueueProps { EnforceSSL = true });"""),
+            new("QueueByHand", "CDK2006", "AwsSolutions-SQS4", false, false, """var q = new Queue(this, "QueueByHand"); q.AddToResourcePolicy(new PolicyStatement(new PolicyStatementProps { Effect = Effect.DENY, Principals = new IPrincipal[] { new AnyPrincipal() }, Actions = new[] { "sqs:*" }, Resources = new[] { q.QueueArn }, Conditions = new Dictionary<string, object> { ["Bool"] = new Dictionary<string, object> { ["aws:SecureTransport"] = "false" } } }));"""),
+            new("TopicUnset", "CDK2006", "AwsSolutions-SNS3", true, true, """var t = new Topic(this, "TopicUnset");"""),
+            new("TopicLonely", "CDK2006", "AwsSolutions-SNS3", true, true, """var t = new Topic(this, "TopicLonely", new TopicProps { EnforceSSL = true });"""),
+            new("TopicDenied", "CDK2006", "AwsSolutions-SNS3", false, false, """var t = new Topic(this, "TopicDenied"); t.AddToResourcePolicy(new PolicyStatement(new PolicyStatementProps { Effect = Effect.DENY, Principals = new IPrincipal[] { new AnyPrincipal() }, Actions = new[] { "sns:Publish" }, Resources = new[] { t.TopicArn }, Conditions = new Dictionary<string, object> { ["Bool"] = new Dictionary<string, object> { ["aws:SecureTransport"] = "false" } } }));"""),
+            new("TopicKey", "CDK2006", "AwsSolutions-SNS3", true, false, """var t = new Topic(this, "TopicKey", new TopicProps { MasterKey = new Key(this, "TopicKeyKey", new KeyProps { EnableKeyRotation = true }) });""",
+                "SNS3 passes a topic with a MasterKey; encryption at rest does not stop plain-HTTP requests"),
+
+            // CDK4005 / SF1, SF2
+            new("SfnBareLogs", "CDK4005", "AwsSolutions-SF1", true, true, """new StateMachine(this, "SfnBareLogs", new StateMachineProps { DefinitionBody = DefinitionBody.FromChainable(new Pass(this, "SfnBareLogsStart")) });"""),
+            new("SfnBareTrace", "CDK4005", "AwsSolutions-SF2", true, true, """new StateMachine(this, "SfnBareTrace", new StateMachineProps { DefinitionBody = DefinitionBody.FromChainable(new Pass(this, "SfnBareTraceStart")) });"""),
+            new("SfnAll", "CDK4005", "AwsSolutions-SF1", false, false, """new StateMachine(this, "SfnAll", new StateMachineProps { DefinitionBody = DefinitionBody.FromChainable(new Pass(this, "SfnAllStart")), TracingEnabled = true, Logs = new LogOptions { Destination = new LogGroup(this, "SfnAllLogs", new LogGroupProps { Retention = RetentionDays.ONE_MONTH }), Level = LogLevel.ALL } });"""),
+            new("SfnErrors", "CDK4005", "AwsSolutions-SF1", false, true, """new StateMachine(this, "SfnErrors", new StateMachineProps { DefinitionBody = DefinitionBody.FromChainable(new Pass(this, "SfnErrorsStart")), TracingEnabled = true, Logs = new LogOptions { Destination = new LogGroup(this, "SfnErrorsLogs", new LogGroupProps { Retention = RetentionDays.ONE_MONTH }), Level = LogLevel.ERROR } });""",
+                "a log level below ALL is a decision; SF1 asks for ALL"),
+            new("SfnTraceOff", "CDK4005", "AwsSolutions-SF2", false, true, """new StateMachine(this, "SfnTraceOff", new StateMachineProps { DefinitionBody = DefinitionBody.FromChainable(new Pass(this, "SfnTraceOffStart")), TracingEnabled = false, Logs = new LogOptions { Destination = new LogGroup(this, "SfnTraceOffLogs", new LogGroupProps { Retention = RetentionDays.ONE_MONTH }), Level = LogLevel.ALL } });""",
+                "TracingEnabled = false is a decision"),
+
+            // CDK4006 / ECS7
+            new("LogNone", "CDK4006", "AwsSolutions-ECS7", true, true, """new FargateTaskDefinition(this, "LogNone").AddContainer("Web", new ContainerDefinitionOptions { Image = ContainerImage.FromRegistry("nginx") });"""),
+            new("LogAws", "CDK4006", "AwsSolutions-ECS7", false, false, """new FargateTaskDefinition(this, "LogAws").AddContainer("Web", new ContainerDefinitionOptions { Image = ContainerImage.FromRegistry("nginx"), Logging = LogDrivers.AwsLogs(new AwsLogDriverProps { StreamPrefix = "web", LogRetention = RetentionDays.ONE_MONTH }) });"""),
+            new("LogPattern", "CDK4006", "AwsSolutions-ECS7", false, false, """new Amazon.CDK.AWS.ECS.Patterns.ApplicationLoadBalancedFargateService(this, "LogPattern", new Amazon.CDK.AWS.ECS.Patterns.ApplicationLoadBalancedFargateServiceProps { Cluster = new Cluster(this, "LogPatternCluster", new ClusterProps { Vpc = Net, ContainerInsights = true }), TaskImageOptions = new Amazon.CDK.AWS.ECS.Patterns.ApplicationLoadBalancedTaskImageOptions { Image = ContainerImage.FromRegistry("nginx") } });"""),
+
+            // CDK2007 / RDS2, EC26, EFS1, SQS2, KDS1, OS8
+            new("RdsEncUnset", "CDK2007", "AwsSolutions-RDS2", true, true, """new DatabaseInstance(this, "RdsEncUnset", new DatabaseInstanceProps { Engine = DatabaseInstanceEngine.POSTGRES, Vpc = Net });"""),
+            new("RdsEncKey", "CDK2007", "AwsSolutions-RDS2", false, false, """new DatabaseInstance(this, "RdsEncKey", new DatabaseInstanceProps { Engine = DatabaseInstanceEngine.POSTGRES, Vpc = Net, StorageEncryptionKey = new Key(this, "RdsEncKeyKey", new KeyProps { EnableKeyRotation = true }) });"""),
+            new("RdsEncReplica", "CDK2007", "AwsSolutions-RDS2", false, true, """var source = new DatabaseInstance(this, "RdsEncReplicaSource", new DatabaseInstanceProps { Engine = DatabaseInstanceEngine.POSTGRES, Vpc = Net, StorageEncrypted = true }); new DatabaseInstanceReadReplica(this, "RdsEncReplica", new DatabaseInstanceReadReplicaProps { SourceDatabaseInstance = source, InstanceType = new Amazon.CDK.AWS.EC2.InstanceType("t3.medium"), Vpc = Net });""",
+                "a read replica inherits its source's encryption (here on); RDS2 reads only the replica's own StorageEncrypted"),
+            new("VolUnset", "CDK2007", "AwsSolutions-EC26", true, true, """new Amazon.CDK.AWS.EC2.Volume(this, "VolUnset", new VolumeProps { AvailabilityZone = "us-east-1a", Size = Size.Gibibytes(10) });"""),
+            new("VolOn", "CDK2007", "AwsSolutions-EC26", false, false, """new Amazon.CDK.AWS.EC2.Volume(this, "VolOn", new VolumeProps { AvailabilityZone = "us-east-1a", Size = Size.Gibibytes(10), Encrypted = true });"""),
+            new("Ec2Disk", "CDK2007", "AwsSolutions-EC26", true, true, """new Amazon.CDK.AWS.EC2.Instance_(this, "Ec2Disk", new Amazon.CDK.AWS.EC2.InstanceProps { Vpc = Net, InstanceType = new Amazon.CDK.AWS.EC2.InstanceType("t3.micro"), MachineImage = MachineImage.LatestAmazonLinux2023(), BlockDevices = new[] { new BlockDevice { DeviceName = "/dev/xvda", Volume = BlockDeviceVolume.Ebs(8) } } });"""),
+            new("Ec2Sealed", "CDK2007", "AwsSolutions-EC26", false, false, """new Amazon.CDK.AWS.EC2.Instance_(this, "Ec2Sealed", new Amazon.CDK.AWS.EC2.InstanceProps { Vpc = Net, InstanceType = new Amazon.CDK.AWS.EC2.InstanceType("t3.micro"), MachineImage = MachineImage.LatestAmazonLinux2023(), BlockDevices = new[] { new BlockDevice { DeviceName = "/dev/xvda", Volume = BlockDeviceVolume.Ebs(8, new EbsDeviceOptions { Encrypted = true }) } } });"""),
+            new("Ec2Bare", "CDK2007", "AwsSolutions-EC26", false, true, """new Amazon.CDK.AWS.EC2.Instance_(this, "Ec2Bare", new Amazon.CDK.AWS.EC2.InstanceProps { Vpc = Net, InstanceType = new Amazon.CDK.AWS.EC2.InstanceType("t3.micro"), MachineImage = MachineImage.LatestAmazonLinux2023() });""",
+                "an instance without BlockDevices gets its root volume from the AMI; whether it is encrypted is the account's EBS default, not the source's"),
+            new("EfsOff", "CDK2007", "AwsSolutions-EFS1", true, true, """new Amazon.CDK.AWS.EFS.FileSystem(this, "EfsOff", new Amazon.CDK.AWS.EFS.FileSystemProps { Vpc = Net, Encrypted = false });"""),
+            new("EfsUnset", "CDK2007", "AwsSolutions-EFS1", false, false, """new Amazon.CDK.AWS.EFS.FileSystem(this, "EfsUnset", new Amazon.CDK.AWS.EFS.FileSystemProps { Vpc = Net });"""),
+            new("SqsPlain", "CDK2007", "AwsSolutions-SQS2", true, true, """new Queue(this, "SqsPlain", new QueueProps { Encryption = QueueEncryption.UNENCRYPTED });"""),
+            new("SqsDefault", "CDK2007", "AwsSolutions-SQS2", false, false, """new Queue(this, "SqsDefault");"""),
+            new("KdsPlain", "CDK2007", "AwsSolutions-KDS1", true, true, """new Amazon.CDK.AWS.Kinesis.Stream(this, "KdsPlain", new Amazon.CDK.AWS.Kinesis.StreamProps { Encryption = Amazon.CDK.AWS.Kinesis.StreamEncryption.UNENCRYPTED });"""),
+            new("KdsDefault", "CDK2007", "AwsSolutions-KDS1", false, false, """new Amazon.CDK.AWS.Kinesis.Stream(this, "KdsDefault");"""),
+            new("OsUnset", "CDK2007", "AwsSolutions-OS8", true, true, """new Amazon.CDK.AWS.OpenSearchService.Domain(this, "OsUnset", new Amazon.CDK.AWS.OpenSearchService.DomainProps { Version = Amazon.CDK.AWS.OpenSearchService.EngineVersion.OPENSEARCH_1_3 });"""),
+            new("OsOn", "CDK2007", "AwsSolutions-OS8", false, false, """new Amazon.CDK.AWS.OpenSearchService.Domain(this, "OsOn", new Amazon.CDK.AWS.OpenSearchService.DomainProps { Version = Amazon.CDK.AWS.OpenSearchService.EngineVersion.OPENSEARCH_1_3, EncryptionAtRest = new Amazon.CDK.AWS.OpenSearchService.EncryptionAtRestOptions { Enabled = true } });"""),
+
+            // CDK1007 / SQS3 (narrower: SQS3 asks every queue for a dead-letter queue, CDK1007 only a consumed one)
+            new("DlqNone", "CDK1007", "AwsSolutions-SQS3", true, true, """var q = new Queue(this, "DlqNone", new QueueProps { EnforceSSL = true }); new Amazon.CDK.AWS.Lambda.Function(this, "DlqNoneWorker", new Amazon.CDK.AWS.Lambda.FunctionProps { Runtime = Amazon.CDK.AWS.Lambda.Runtime.PYTHON_3_11, Handler = "index.handler", Code = Amazon.CDK.AWS.Lambda.Code.FromInline("def handler(event, context):\n    return None\n"), Events = new Amazon.CDK.AWS.Lambda.IEventSource[] { new Amazon.CDK.AWS.Lambda.EventSources.SqsEventSource(q) } });"""),
+            new("DlqSet", "CDK1007", "AwsSolutions-SQS3", false, false, """var q = new Queue(this, "DlqSet", new QueueProps { EnforceSSL = true, DeadLetterQueue = new DeadLetterQueue { Queue = new Queue(this, "DlqSetFailed", new QueueProps { EnforceSSL = true }), MaxReceiveCount = 5 } }); new Amazon.CDK.AWS.Lambda.Function(this, "DlqSetWorker", new Amazon.CDK.AWS.Lambda.FunctionProps { Runtime = Amazon.CDK.AWS.Lambda.Runtime.PYTHON_3_11, Handler = "index.handler", Code = Amazon.CDK.AWS.Lambda.Code.FromInline("def handler(event, context):\n    return None\n"), Events = new Amazon.CDK.AWS.Lambda.IEventSource[] { new Amazon.CDK.AWS.Lambda.EventSources.SqsEventSource(q) } });"""),
+            new("DlqIdle", "CDK1007", "AwsSolutions-SQS3", false, true, """new Queue(this, "DlqIdle", new QueueProps { EnforceSSL = true });""",
+                "SQS3 asks every queue for a dead-letter queue; CDK1007 only a queue a function consumes (the pack's SQS3 covers the rest)"),
+
+            // CDK2008 / EC23 (narrower: EC23 reports every ingress from the whole internet); no fix, the allowed range is the team's
+            new("SgSsh", "CDK2008", "AwsSolutions-EC23", true, true, """var sg = new Amazon.CDK.AWS.EC2.SecurityGroup(this, "SgSsh", new Amazon.CDK.AWS.EC2.SecurityGroupProps { Vpc = Net }); sg.AddIngressRule(Amazon.CDK.AWS.EC2.Peer.AnyIpv4(), Amazon.CDK.AWS.EC2.Port.Tcp(22));""", HasFix: false),
+            new("SgWeb", "CDK2008", "AwsSolutions-EC23", false, true, """var sg = new Amazon.CDK.AWS.EC2.SecurityGroup(this, "SgWeb", new Amazon.CDK.AWS.EC2.SecurityGroupProps { Vpc = Net }); sg.AddIngressRule(Amazon.CDK.AWS.EC2.Peer.AnyIpv4(), Amazon.CDK.AWS.EC2.Port.Tcp(443));""",
+                "a public web port is meant to be open; EC23 reports any port open to the internet", HasFix: false),
+            new("SgOffice", "CDK2008", "AwsSolutions-EC23", false, false, """var sg = new Amazon.CDK.AWS.EC2.SecurityGroup(this, "SgOffice", new Amazon.CDK.AWS.EC2.SecurityGroupProps { Vpc = Net }); sg.AddIngressRule(Amazon.CDK.AWS.EC2.Peer.Ipv4("203.0.113.0/24"), Amazon.CDK.AWS.EC2.Port.Tcp(22));""", HasFix: false),
+            new("SgDb", "CDK2008", "AwsSolutions-EC23", true, true, """var db = new DatabaseInstance(this, "SgDb", new DatabaseInstanceProps { Engine = DatabaseInstanceEngine.POSTGRES, Vpc = Net, StorageEncrypted = true, DeletionProtection = true }); db.Connections.AllowDefaultPortFromAnyIpv4();""", HasFix: false),
+
             new("VpcSeparate", "CDK4008", "AwsSolutions-VPC7", false, false, """var vpc = new Vpc(this, "VpcSeparate", new VpcProps { MaxAzs = 1 }); new FlowLog(this, "VpcSeparateLog", new FlowLogProps { ResourceType = FlowLogResourceType.FromVpc(vpc) });"""),
         };
 
@@ -72,6 +129,11 @@ namespace CdkLint.Tests.EndToEnd
             (new CdkLint.Rules.DatabaseWithoutDeletionProtectionAnalyzer(), new CdkLint.CodeFixes.Rules.DatabaseWithoutDeletionProtectionFixer(), "CDK1006"),
             (new CdkLint.Rules.ClusterWithoutContainerInsightsAnalyzer(), new CdkLint.CodeFixes.Rules.ClusterWithoutContainerInsightsFixer(), "CDK4007"),
             (new CdkLint.Rules.VpcWithoutFlowLogsAnalyzer(), new CdkLint.CodeFixes.Rules.VpcWithoutFlowLogsFixer(), "CDK4008"),
+            (new CdkLint.Rules.MessagingAllowsNonTlsAnalyzer(), new CdkLint.CodeFixes.Rules.MessagingAllowsNonTlsFixer(), "CDK2006"),
+            (new CdkLint.Rules.StateMachineWithoutLogsAnalyzer(), new CdkLint.CodeFixes.Rules.StateMachineWithoutLogsFixer(), "CDK4005"),
+            (new CdkLint.Rules.ContainerWithoutLogsAnalyzer(), new CdkLint.CodeFixes.Rules.ContainerWithoutLogsFixer(), "CDK4006"),
+            (new CdkLint.Rules.StorageNotEncryptedAnalyzer(), new CdkLint.CodeFixes.Rules.StorageNotEncryptedFixer(), "CDK2007"),
+            (new CdkLint.Rules.QueueWithoutDeadLetterQueueAnalyzer(), new CdkLint.CodeFixes.Rules.QueueWithoutDeadLetterQueueFixer(), "CDK1007"),
         };
 
         /// <summary>The cdk-nag rules this test proves each CdkLint rule's fix settles (for the README's side-by-side table).</summary>
@@ -153,7 +215,12 @@ namespace CdkLint.Tests.EndToEnd
                 using Amazon.CDK.AWS.EC2;
                 using Amazon.CDK.AWS.ECS;
                 using Amazon.CDK.AWS.KMS;
+                using Amazon.CDK.AWS.IAM;
+                using Amazon.CDK.AWS.Logs;
                 using Amazon.CDK.AWS.RDS;
+                using Amazon.CDK.AWS.SNS;
+                using Amazon.CDK.AWS.SQS;
+                using Amazon.CDK.AWS.StepFunctions;
                 using Constructs;
 
                 public sealed class ProofStack : Stack

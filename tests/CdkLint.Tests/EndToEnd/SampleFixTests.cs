@@ -23,7 +23,7 @@ namespace CdkLint.Tests.EndToEnd
         internal static readonly Dictionary<string, int> ExpectedBefore = new()
         {
             ["CDK1001"] = 4, ["CDK1002"] = 3, ["CDK1003"] = 1, ["CDK1004"] = 1, ["CDK1005"] = 1,
-            ["CDK2001"] = 1, ["CDK2002"] = 1, ["CDK2003"] = 3, ["CDK2004"] = 2, ["CDK2005"] = 3,
+            ["CDK2001"] = 1, ["CDK2002"] = 1, ["CDK2003"] = 3, ["CDK2004"] = 2, ["CDK2005"] = 3, ["CDK2006"] = 1,
             ["CDK3001"] = 1, ["CDK3002"] = 1, ["CDK3003"] = 3, ["CDK3004"] = 1,
             ["CDK4001"] = 1, ["CDK4002"] = 3, ["CDK4003"] = 1, ["CDK4004"] = 3,
             ["CDK5001"] = 2, ["CDK5002"] = 1,
@@ -138,6 +138,12 @@ namespace CdkLint.Tests.EndToEnd
         /// <summary>What each fix must have changed in the synthesized template.</summary>
         private static readonly (string Id, Action<string, string> Check)[] TemplateChecks =
         {
+            ("CDK2006", (before, after) =>
+            {
+                Assert.DoesNotContain("AWS::SNS::TopicPolicy", before);
+                Assert.Contains("AWS::SNS::TopicPolicy", after);
+                Assert.Contains(Resources(after, "AWS::SNS::TopicPolicy"), policy => policy.Contains("\"aws:SecureTransport\": \"false\"") && policy.Contains("\"sns:Publish\""));
+            }),
             ("CDK1001", (before, after) =>
             {
                 Assert.Contains("\"TableName\": \"products\"", before);
@@ -275,6 +281,7 @@ namespace CdkLint.Tests.EndToEnd
             // (CDK4004's fix) puts `xray:*` calls on resource `*` in every function's policy: only the wildcard
             // actions CDK2003 replaced by a grant must be gone.
             ("CDK2003", "AwsSolutions-IAM5[Action::", "GetProductFunctionServiceRoleDefaultPolicy"),
+            ("CDK2006", "AwsSolutions-SNS3", "AdminNotifications"),
             ("CDK3002", "Serverless-APIGWDefaultThrottling", "ProductsApiDeploymentStage"),
             ("CDK3003", "Serverless-LambdaDefaultMemorySize", ""),
             ("CDK3003", "Serverless-LambdaDefaultTimeout", ""),
