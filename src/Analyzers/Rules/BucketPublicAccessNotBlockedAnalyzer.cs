@@ -15,7 +15,6 @@ namespace CdkLint.Rules
     public sealed class BucketPublicAccessNotBlockedAnalyzer : CdkAnalyzer
     {
         internal const string FixableProperty = "fixable";
-        internal const string RequireExplicitOption = "require_explicit";
         internal const string BlockedByDefaultFlag = "@aws-cdk/aws-s3:publicAccessBlockedByDefault";
 
         /// <summary>2.160 does not know the flag, 2.277 does: it is honoured from 2.161 on (a missed finding, never a false one).</summary>
@@ -41,7 +40,7 @@ namespace CdkLint.Rules
             context.RegisterConstructCreationAction((ctx, creation) =>
             {
                 if (!CdkSymbols.InheritsFrom(creation.Type, bucket)
-                    || !CdkConfiguration.GetBool(ctx.Options, creation.Operation.Syntax.SyntaxTree, RuleIds.BucketPublicAccessNotBlocked, RequireExplicitOption, true))
+                    || !CdkConfiguration.GetBool(ctx.Options, creation.Operation.Syntax.SyntaxTree, RuleIds.BucketPublicAccessNotBlocked, OptionKeys.RequireExplicit, true))
                 {
                     return;
                 }

@@ -20,7 +20,6 @@ namespace CdkLint.Rules
     public sealed class StackMissingRequiredTagsAnalyzer : CdkAnalyzer
     {
         internal const string MissingProperty = "missing";
-        internal const string RequiredTagsOption = "required_tags";
         private const string DefaultRequiredTags = "Environment,Owner";
 
         public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Descriptors.CDK4001);
@@ -242,7 +241,7 @@ namespace CdkLint.Rules
 
             private static List<string> RequiredTags(AnalyzerOptions options, SyntaxTree tree)
             {
-                var text = CdkConfiguration.TryGetOption(options, tree, RuleIds.StackMissingRequiredTags, RequiredTagsOption, out var value) ? value : DefaultRequiredTags;
+                var text = CdkConfiguration.TryGetOption(options, tree, RuleIds.StackMissingRequiredTags, OptionKeys.RequiredTags, out var value) ? value : DefaultRequiredTags;
                 return text.Split(',').Select(k => k.Trim()).Where(k => k.Length > 0).Distinct().ToList();
             }
         }

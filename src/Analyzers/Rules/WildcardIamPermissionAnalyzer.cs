@@ -17,8 +17,6 @@ namespace CdkLint.Rules
     /// </summary>
     public sealed class WildcardIamPermissionAnalyzer : CdkAnalyzer
     {
-        internal const string StrictOption = "strict";
-
         /// <summary>Condition keys that narrow who may call; <c>aws:SecureTransport</c> does not.</summary>
         private static readonly string[] CallerKeys = { "aws:PrincipalOrgID", "aws:PrincipalAccount", "aws:SourceAccount", "aws:SourceArn", "aws:SourceVpce", "aws:SourceVpc", "aws:SourceIp", "aws:PrincipalArn", "aws:SourceOrgID" };
 
@@ -99,7 +97,7 @@ namespace CdkLint.Rules
             }
 
             var sink = PolicySinks.Of(creation, ctx.CancellationToken);
-            var strict = CdkConfiguration.GetBool(ctx.Options, creation.Syntax.SyntaxTree, RuleIds.WildcardIamPermission, StrictOption, false);
+            var strict = CdkConfiguration.GetBool(ctx.Options, creation.Syntax.SyntaxTree, RuleIds.WildcardIamPermission, OptionKeys.Strict, false);
             if (sink.Kind == SinkKind.Identity)
             {
                 foreach (var (value, text) in Strings(actions))

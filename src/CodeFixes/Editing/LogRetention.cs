@@ -1,3 +1,4 @@
+using CdkLint.Cdk;
 using System.Collections.Generic;
 using System.Globalization;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
@@ -11,7 +12,6 @@ namespace CdkLint.CodeFixes.Editing
     /// </summary>
     internal static class LogRetention
     {
-        internal const string Option = "retention_days";
         private const string DefaultMember = "ONE_MONTH";
 
         /// <summary>CloudWatch Logs retention periods in days, as CDK's RetentionDays members name them.</summary>
@@ -28,7 +28,7 @@ namespace CdkLint.CodeFixes.Editing
         public static ExpressionSyntax? Choose(FixContext context)
         {
             var member = DefaultMember;
-            if (context.TryGetOption(RuleIds.LambdaLogsKeptForever, Option, out var option))
+            if (context.TryGetOption(RuleIds.LambdaLogsKeptForever, OptionKeys.RetentionDays, out var option))
             {
                 option = option.Trim();
                 if (int.TryParse(option, NumberStyles.Integer, CultureInfo.InvariantCulture, out var days))

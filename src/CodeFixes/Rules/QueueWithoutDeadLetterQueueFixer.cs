@@ -20,8 +20,6 @@ namespace CdkLint.CodeFixes.Rules
     [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(QueueWithoutDeadLetterQueueFixer)), Shared]
     public sealed class QueueWithoutDeadLetterQueueFixer : MissingSettingFixer
     {
-        internal const string MaxReceiveCountOption = "max_receive_count";
-
         public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create(RuleIds.QueueWithoutDeadLetterQueue);
 
         internal override string EquivalenceKey => "CDK1007.DeadLetterQueue";
@@ -38,8 +36,8 @@ namespace CdkLint.CodeFixes.Rules
             }
 
             var count = "5";
-            if (context.TryGetOption(RuleIds.QueueWithoutDeadLetterQueue, MaxReceiveCountOption, out _)
-                && !context.TryGetNumberOption(RuleIds.QueueWithoutDeadLetterQueue, MaxReceiveCountOption, 1, 1000, integer: true, out count))
+            if (context.TryGetOption(RuleIds.QueueWithoutDeadLetterQueue, OptionKeys.MaxReceiveCount, out _)
+                && !context.TryGetNumberOption(RuleIds.QueueWithoutDeadLetterQueue, OptionKeys.MaxReceiveCount, 1, 1000, integer: true, out count))
             {
                 return false; // a value SQS would refuse: no fix rather than another count
             }

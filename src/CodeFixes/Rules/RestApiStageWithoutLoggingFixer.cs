@@ -26,7 +26,6 @@ namespace CdkLint.CodeFixes.Rules
     public sealed class RestApiStageWithoutLoggingFixer : MissingSettingFixer
     {
         internal const string DisableCloudWatchRoleFlag = "@aws-cdk/aws-apigateway:disableCloudWatchRole";
-        internal const string AccountRoleOption = "account_role_configured";
         private const string ApiGateway = "global::Amazon.CDK.AWS.APIGateway.";
 
         public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create(RuleIds.RestApiStageWithoutLogging);
@@ -103,7 +102,7 @@ namespace CdkLint.CodeFixes.Rules
         private static bool NeedsAccountRole(FixContext context, ConstructCreation creation)
         {
             if (!context.CdkJson.IsFlagOn(DisableCloudWatchRoleFlag)
-                || context.TryGetOption(RuleIds.RestApiStageWithoutLogging, AccountRoleOption, out var configured) && configured.Trim().ToLowerInvariant() == "true")
+                || context.TryGetOption(RuleIds.RestApiStageWithoutLogging, OptionKeys.AccountRoleConfigured, out var configured) && configured.Trim().ToLowerInvariant() == "true")
             {
                 return false;
             }

@@ -51,8 +51,8 @@ namespace CdkLint.CodeFixes.Rules
 
         /// <summary>The limits as C# literals: requests per second (a positive number) and a burst (a positive integer).</summary>
         private static (string Rate, string Burst)? Limits(FixContext context)
-            => context.TryGetNumberOption(RuleIds.RestApiWithoutThrottling, "rate_limit", double.Epsilon, double.MaxValue, integer: false, out var rate)
-               && context.TryGetNumberOption(RuleIds.RestApiWithoutThrottling, "burst_limit", 1, int.MaxValue, integer: true, out var burst)
+            => context.TryGetNumberOption(RuleIds.RestApiWithoutThrottling, OptionKeys.RateLimit, double.Epsilon, double.MaxValue, integer: false, out var rate)
+               && context.TryGetNumberOption(RuleIds.RestApiWithoutThrottling, OptionKeys.BurstLimit, 1, int.MaxValue, integer: true, out var burst)
                 ? (rate, burst)
                 : null;
     }

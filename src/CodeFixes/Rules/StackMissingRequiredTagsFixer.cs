@@ -1,3 +1,4 @@
+using CdkLint.Cdk;
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Composition;
@@ -24,8 +25,6 @@ namespace CdkLint.CodeFixes.Rules
     public sealed class StackMissingRequiredTagsFixer : CodeFixProvider
     {
         public const string EquivalenceKey = "CDK4001.AddTags";
-        internal const string ValuesOption = "values";
-
         public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create(RuleIds.StackMissingRequiredTags);
 
         public override FixAllProvider GetFixAllProvider() => FixAll.PerFinding;
@@ -86,7 +85,7 @@ namespace CdkLint.CodeFixes.Rules
         private static List<(string Key, string Value)> Values(Document document, SemanticModel model, BlockSyntax body, string[] keys, CancellationToken cancellationToken)
         {
             var configured = new Dictionary<string, string>(System.StringComparer.Ordinal);
-            if (Cdk.CdkConfiguration.TryGetOption(document.Project.AnalyzerOptions, model.SyntaxTree, RuleIds.StackMissingRequiredTags, ValuesOption, out var text))
+            if (Cdk.CdkConfiguration.TryGetOption(document.Project.AnalyzerOptions, model.SyntaxTree, RuleIds.StackMissingRequiredTags, OptionKeys.Values, out var text))
             {
                 foreach (var pair in text.Split(','))
                 {

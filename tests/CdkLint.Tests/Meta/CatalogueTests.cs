@@ -59,6 +59,28 @@ namespace CdkLint.Tests.Meta
             Assert.Contains("suppress", text, StringComparison.OrdinalIgnoreCase);
         }
 
+        public static IEnumerable<object[]> Options => CdkLint.Cdk.OptionKeys.All.Select(o => new object[] { o.Page, o.Rule, o.Key });
+
+        [Theory, MemberData(nameof(Options))]
+        public void Every_option_is_named_on_its_rules_page(string pageId, string rule, string key)
+        {
+            var page = File.ReadAllText(Path.Combine(CdkReferences.RepositoryRoot, "docs", "rules", pageId + ".md"));
+            Assert.True(page.Contains("cdklint." + rule + "." + key, StringComparison.Ordinal) || page.Contains("cdklint." + key, StringComparison.Ordinal),
+                $"docs/rules/{pageId}.md does not name the option cdklint.{rule}.{key}");
+        }
+
+        /// <summary>Option keys are declared once, in OptionKeys: a key written as a literal at a call would escape the page check.</summary>
+        [Fact]
+        public void Option_keys_are_not_written_as_literals_where_they_are_read()
+        {
+            var calls = new System.Text.RegularExpressions.Regex(@"(TryGetOption|TryGetNumberOption|GetBool)\([^;()]*?""[a-z_]+""");
+            var offenders = Directory.GetFiles(Path.Combine(CdkReferences.RepositoryRoot, "src"), "*.cs", SearchOption.AllDirectories)
+                .Where(f => !f.Contains(Path.DirectorySeparatorChar + "obj" + Path.DirectorySeparatorChar, StringComparison.Ordinal))
+                .Where(f => calls.IsMatch(File.ReadAllText(f)))
+                .ToList();
+            Assert.Empty(offenders);
+        }
+
         [Theory, MemberData(nameof(Ids))]
         public void Descriptor_has_a_release_tracking_line(string id)
         {
