@@ -46,21 +46,21 @@ namespace CdkLint.Cdk
         /// <summary>Each option: the page that documents it, and the rule it is read under (<c>cdklint.&lt;Rule&gt;.&lt;Key&gt;</c>).</summary>
         public static readonly (string Page, string Rule, string Key)[] All =
         {
-            (RuleIds.QueueWithoutDeadLetterQueue, RuleIds.QueueWithoutDeadLetterQueue, MaxReceiveCount),
-            (RuleIds.BucketPublicAccessNotBlocked, RuleIds.BucketPublicAccessNotBlocked, RequireExplicit),
-            (RuleIds.WildcardIamPermission, RuleIds.WildcardIamPermission, Strict),
-            (RuleIds.CorsAllowsEveryOrigin, RuleIds.CorsAllowsEveryOrigin, AllowedCorsOrigins),
-            (RuleIds.RestApiWithoutThrottling, RuleIds.RestApiWithoutThrottling, RateLimit),
-            (RuleIds.RestApiWithoutThrottling, RuleIds.RestApiWithoutThrottling, BurstLimit),
-            (RuleIds.LambdaDefaultSizing, RuleIds.LambdaDefaultSizing, MemorySize),
-            (RuleIds.LambdaDefaultSizing, RuleIds.LambdaDefaultSizing, TimeoutSeconds),
-            (RuleIds.StackMissingRequiredTags, RuleIds.StackMissingRequiredTags, RequiredTags),
-            (RuleIds.StackMissingRequiredTags, RuleIds.StackMissingRequiredTags, Values),
-            (RuleIds.LambdaLogsKeptForever, RuleIds.LambdaLogsKeptForever, RetentionDays),
-            (RuleIds.StateMachineWithoutLogs, RuleIds.LambdaLogsKeptForever, RetentionDays),
-            (RuleIds.ContainerWithoutLogs, RuleIds.LambdaLogsKeptForever, RetentionDays),
-            (RuleIds.RestApiStageWithoutLogging, RuleIds.RestApiStageWithoutLogging, AccountRoleConfigured),
-            (RuleIds.DeprecatedLambdaRuntime, RuleIds.DeprecatedLambdaRuntime, Today),
+            (Descriptors.CDK1007.Id, Descriptors.CDK1007.Id, MaxReceiveCount),
+            (Descriptors.CDK2001.Id, Descriptors.CDK2001.Id, RequireExplicit),
+            (Descriptors.CDK2003.Id, Descriptors.CDK2003.Id, Strict),
+            (Descriptors.CDK2004.Id, Descriptors.CDK2004.Id, AllowedCorsOrigins),
+            (Descriptors.CDK3002.Id, Descriptors.CDK3002.Id, RateLimit),
+            (Descriptors.CDK3002.Id, Descriptors.CDK3002.Id, BurstLimit),
+            (Descriptors.CDK3003.Id, Descriptors.CDK3003.Id, MemorySize),
+            (Descriptors.CDK3003.Id, Descriptors.CDK3003.Id, TimeoutSeconds),
+            (Descriptors.CDK4001.Id, Descriptors.CDK4001.Id, RequiredTags),
+            (Descriptors.CDK4001.Id, Descriptors.CDK4001.Id, Values),
+            (Descriptors.CDK4002.Id, Descriptors.CDK4002.Id, RetentionDays),
+            (Descriptors.CDK4005.Id, Descriptors.CDK4002.Id, RetentionDays),
+            (Descriptors.CDK4006.Id, Descriptors.CDK4002.Id, RetentionDays),
+            (Descriptors.CDK4003.Id, Descriptors.CDK4003.Id, AccountRoleConfigured),
+            (Descriptors.CDK5002.Id, Descriptors.CDK5002.Id, Today),
         };
     }
 }

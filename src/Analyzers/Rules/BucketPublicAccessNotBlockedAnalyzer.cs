@@ -40,7 +40,7 @@ namespace CdkLint.Rules
             context.RegisterConstructCreationAction((ctx, creation) =>
             {
                 if (!CdkSymbols.InheritsFrom(creation.Type, bucket)
-                    || !CdkConfiguration.GetBool(ctx.Options, creation.Operation.Syntax.SyntaxTree, RuleIds.BucketPublicAccessNotBlocked, OptionKeys.RequireExplicit, true))
+                    || !CdkConfiguration.GetBool(ctx.Options, creation.Operation.Syntax.SyntaxTree, Descriptors.CDK2001.Id, OptionKeys.RequireExplicit, true))
                 {
                     return;
                 }

@@ -95,7 +95,7 @@ namespace CdkLint.Rules
         /// <summary>The analysis date: option <c>cdklint.today</c> (ISO date, for reproducible builds and tests), else today (UTC).</summary>
         private static DateTime Today(OperationAnalysisContext ctx)
         {
-            if (CdkConfiguration.TryGetOption(ctx.Options, ctx.Operation.Syntax.SyntaxTree, RuleIds.DeprecatedLambdaRuntime, OptionKeys.Today, out var value)
+            if (CdkConfiguration.TryGetOption(ctx.Options, ctx.Operation.Syntax.SyntaxTree, Descriptors.CDK5002.Id, OptionKeys.Today, out var value)
                 && DateTime.TryParseExact(value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out var date))
             {
                 return date;

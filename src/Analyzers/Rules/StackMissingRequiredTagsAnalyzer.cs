@@ -241,7 +241,7 @@ namespace CdkLint.Rules
 
             private static List<string> RequiredTags(AnalyzerOptions options, SyntaxTree tree)
             {
-                var text = CdkConfiguration.TryGetOption(options, tree, RuleIds.StackMissingRequiredTags, OptionKeys.RequiredTags, out var value) ? value : DefaultRequiredTags;
+                var text = CdkConfiguration.TryGetOption(options, tree, Descriptors.CDK4001.Id, OptionKeys.RequiredTags, out var value) ? value : DefaultRequiredTags;
                 return text.Split(',').Select(k => k.Trim()).Where(k => k.Length > 0).Distinct().ToList();
             }
         }

@@ -52,7 +52,7 @@ namespace CdkLint.Rules
             {
                 // CDK9001 itself is left out: turning the reason check off is not a finding's suppression.
                 if (code is IdentifierNameSyntax { Identifier.ValueText: var text } && text.StartsWith("CDK", System.StringComparison.OrdinalIgnoreCase)
-                    && !string.Equals(text, RuleIds.SuppressionWithoutReason, System.StringComparison.OrdinalIgnoreCase))
+                    && !string.Equals(text, Descriptors.CDK9001.Id, System.StringComparison.OrdinalIgnoreCase))
                 {
                     ids.Add(text);
                 }

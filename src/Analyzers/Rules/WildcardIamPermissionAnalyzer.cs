@@ -97,7 +97,7 @@ namespace CdkLint.Rules
             }
 
             var sink = PolicySinks.Of(creation, ctx.CancellationToken);
-            var strict = CdkConfiguration.GetBool(ctx.Options, creation.Syntax.SyntaxTree, RuleIds.WildcardIamPermission, OptionKeys.Strict, false);
+            var strict = CdkConfiguration.GetBool(ctx.Options, creation.Syntax.SyntaxTree, Descriptors.CDK2003.Id, OptionKeys.Strict, false);
             if (sink.Kind == SinkKind.Identity)
             {
                 foreach (var (value, text) in Strings(actions))

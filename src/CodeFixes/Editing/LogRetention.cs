@@ -28,7 +28,7 @@ namespace CdkLint.CodeFixes.Editing
         public static ExpressionSyntax? Choose(FixContext context)
         {
             var member = DefaultMember;
-            if (context.TryGetOption(RuleIds.LambdaLogsKeptForever, OptionKeys.RetentionDays, out var option))
+            if (context.TryGetOption(Descriptors.CDK4002.Id, OptionKeys.RetentionDays, out var option))
             {
                 option = option.Trim();
                 if (int.TryParse(option, NumberStyles.Integer, CultureInfo.InvariantCulture, out var days))

@@ -10,7 +10,7 @@ namespace CdkLint.CodeFixes.Rules
     [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(BucketAllowsNonTlsFixer)), Shared]
     public sealed class BucketAllowsNonTlsFixer : TrueSettingFixer
     {
-        public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create(RuleIds.BucketAllowsNonTls);
+        public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create(Descriptors.CDK2002.Id);
 
         internal override string EquivalenceKey => "CDK2002.EnforceSsl";
 

@@ -21,7 +21,7 @@ namespace CdkLint.CodeFixes.Rules
     {
         private const string BlockAll = "Amazon.CDK.AWS.S3.BlockPublicAccess.BLOCK_ALL";
 
-        public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create(RuleIds.BucketPublicAccessNotBlocked);
+        public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create(Descriptors.CDK2001.Id);
 
         internal override string EquivalenceKey => "CDK2001.BlockAll";
 

@@ -21,7 +21,7 @@ namespace CdkLint.CodeFixes.Rules
     {
         public const string EquivalenceKey = "CDK3001.CachingOptimized";
 
-        public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create(RuleIds.CloudFrontCachingDisabled);
+        public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create(Descriptors.CDK3001.Id);
 
         public override FixAllProvider GetFixAllProvider() => FixAll.PerFinding;
 

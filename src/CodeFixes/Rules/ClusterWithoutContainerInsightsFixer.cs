@@ -18,7 +18,7 @@ namespace CdkLint.CodeFixes.Rules
     [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(ClusterWithoutContainerInsightsFixer)), Shared]
     public sealed class ClusterWithoutContainerInsightsFixer : MissingSettingFixer
     {
-        public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create(RuleIds.ClusterWithoutContainerInsights);
+        public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create(Descriptors.CDK4007.Id);
 
         internal override string EquivalenceKey => "CDK4007.Enable";
 

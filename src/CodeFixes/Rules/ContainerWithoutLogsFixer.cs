@@ -20,7 +20,7 @@ namespace CdkLint.CodeFixes.Rules
     [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(ContainerWithoutLogsFixer)), Shared]
     public sealed class ContainerWithoutLogsFixer : MissingSettingFixer
     {
-        public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create(RuleIds.ContainerWithoutLogs);
+        public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create(Descriptors.CDK4006.Id);
 
         internal override string EquivalenceKey => "CDK4006.AwsLogs";
 

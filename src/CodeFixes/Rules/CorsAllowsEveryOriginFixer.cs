@@ -21,7 +21,7 @@ namespace CdkLint.CodeFixes.Rules
     public sealed class CorsAllowsEveryOriginFixer : CodeFixProvider
     {
         public const string EquivalenceKey = "CDK2004.AllowedOrigins";
-        public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create(RuleIds.CorsAllowsEveryOrigin);
+        public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create(Descriptors.CDK2004.Id);
 
         public override FixAllProvider GetFixAllProvider() => FixAll.PerFinding;
 
@@ -29,7 +29,7 @@ namespace CdkLint.CodeFixes.Rules
         {
             var root = await context.Document.GetSyntaxRootAsync(context.CancellationToken).ConfigureAwait(false);
             var tree = await context.Document.GetSyntaxTreeAsync(context.CancellationToken).ConfigureAwait(false);
-            if (root is null || !CdkConfiguration.TryGetOption(context.Document.Project.AnalyzerOptions, tree, RuleIds.CorsAllowsEveryOrigin, OptionKeys.AllowedCorsOrigins, out var option))
+            if (root is null || !CdkConfiguration.TryGetOption(context.Document.Project.AnalyzerOptions, tree, Descriptors.CDK2004.Id, OptionKeys.AllowedCorsOrigins, out var option))
             {
                 return;
             }

@@ -11,7 +11,7 @@ namespace CdkLint.CodeFixes.Rules
     [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(DatabaseWithoutDeletionProtectionFixer)), Shared]
     public sealed class DatabaseWithoutDeletionProtectionFixer : TrueSettingFixer
     {
-        public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create(RuleIds.DatabaseWithoutDeletionProtection);
+        public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create(Descriptors.CDK1006.Id);
 
         internal override string EquivalenceKey => "CDK1006.Protect";
 

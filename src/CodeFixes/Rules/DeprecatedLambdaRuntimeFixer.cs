@@ -25,7 +25,7 @@ namespace CdkLint.CodeFixes.Rules
     {
         public const string EquivalenceKey = "CDK5002.Replace";
 
-        public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create(RuleIds.DeprecatedLambdaRuntime);
+        public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create(Descriptors.CDK5002.Id);
 
         public override FixAllProvider GetFixAllProvider() => FixAll.PerFinding;
 

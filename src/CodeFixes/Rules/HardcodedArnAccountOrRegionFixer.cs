@@ -27,7 +27,7 @@ namespace CdkLint.CodeFixes.Rules
     {
         public const string EquivalenceKey = "CDK1005.PseudoParameters";
 
-        public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create(RuleIds.HardcodedArnAccountOrRegion);
+        public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create(Descriptors.CDK1005.Id);
 
         public override FixAllProvider GetFixAllProvider() => FixAll.PerFinding;
 

@@ -30,7 +30,7 @@ namespace CdkLint.CodeFixes.Rules
         /// <summary>Room kept for "-" and the suffix in an S3 name: a suffix of up to 11 characters ("development") fits.</summary>
         private const int S3SuffixRoom = 12;
 
-        public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create(RuleIds.HardcodedPhysicalName);
+        public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create(Descriptors.CDK1001.Id);
 
         public override FixAllProvider GetFixAllProvider() => FixAll.PerFinding;
 

@@ -27,7 +27,7 @@ namespace CdkLint.CodeFixes.Rules
         public const string EquivalenceKey = "CDK5001.AddImports";
         private const int MaxDepth = 4;
 
-        public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create(RuleIds.InlineLambdaCodeBroken);
+        public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create(Descriptors.CDK5001.Id);
 
         public override FixAllProvider GetFixAllProvider() => FixAll.PerFinding;
 

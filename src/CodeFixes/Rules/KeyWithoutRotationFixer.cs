@@ -10,7 +10,7 @@ namespace CdkLint.CodeFixes.Rules
     [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(KeyWithoutRotationFixer)), Shared]
     public sealed class KeyWithoutRotationFixer : TrueSettingFixer
     {
-        public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create(RuleIds.KeyWithoutRotation);
+        public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create(Descriptors.CDK2009.Id);
 
         internal override string EquivalenceKey => "CDK2009.Rotate";
 

@@ -19,7 +19,7 @@ namespace CdkLint.CodeFixes.Rules
     [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(LambdaDefaultSizingFixer)), Shared]
     public sealed class LambdaDefaultSizingFixer : MissingSettingFixer
     {
-        public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create(RuleIds.LambdaDefaultSizing);
+        public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create(Descriptors.CDK3003.Id);
 
         internal override string EquivalenceKey => "CDK3003.TeamSizing";
 
@@ -28,8 +28,8 @@ namespace CdkLint.CodeFixes.Rules
         internal override IReadOnlyList<(string Name, ExpressionSyntax Value)>? Settings(FixContext context, ConstructCreation creation, Diagnostic diagnostic)
         {
             // Lambda accepts 128–10240 MB and 1–900 seconds; other values would fail the deploy.
-            if (!context.TryGetNumberOption(RuleIds.LambdaDefaultSizing, OptionKeys.MemorySize, 128, 10240, integer: true, out var memory)
-                || !context.TryGetNumberOption(RuleIds.LambdaDefaultSizing, OptionKeys.TimeoutSeconds, 1, 900, integer: true, out var timeout)
+            if (!context.TryGetNumberOption(Descriptors.CDK3003.Id, OptionKeys.MemorySize, 128, 10240, integer: true, out var memory)
+                || !context.TryGetNumberOption(Descriptors.CDK3003.Id, OptionKeys.TimeoutSeconds, 1, 900, integer: true, out var timeout)
                 || !diagnostic.Properties.TryGetValue(LambdaDefaultSizingAnalyzer.MissingKey, out var missing) || missing is null)
             {
                 return null;

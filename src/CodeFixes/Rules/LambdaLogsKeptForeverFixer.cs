@@ -22,7 +22,7 @@ namespace CdkLint.CodeFixes.Rules
     [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(LambdaLogsKeptForeverFixer)), Shared]
     public sealed class LambdaLogsKeptForeverFixer : MissingSettingFixer
     {
-        public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create(RuleIds.LambdaLogsKeptForever);
+        public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create(Descriptors.CDK4002.Id);
 
         internal override string EquivalenceKey => "CDK4002.Retention";
 

@@ -28,7 +28,7 @@ namespace CdkLint.CodeFixes.Rules
         public const string ClampKey = "CDK3004.Clamp29";
         public const string RaiseKey = "CDK3004.RaiseVisibility";
 
-        public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create(RuleIds.LambdaTimeoutExceedsTrigger);
+        public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create(Descriptors.CDK3004.Id);
 
         public override FixAllProvider GetFixAllProvider()
             => FixAllProvider.Create((context, document, diagnostics) => ApplyAsync(document, diagnostics, context.CancellationToken));

@@ -13,7 +13,7 @@ namespace CdkLint.CodeFixes.Rules
     [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(LambdaWithoutTracingFixer)), Shared]
     public sealed class LambdaWithoutTracingFixer : MissingSettingFixer
     {
-        public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create(RuleIds.LambdaWithoutTracing);
+        public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create(Descriptors.CDK4004.Id);
 
         internal override string EquivalenceKey => "CDK4004.Active";
 

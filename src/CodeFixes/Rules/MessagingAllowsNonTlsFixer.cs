@@ -24,7 +24,7 @@ namespace CdkLint.CodeFixes.Rules
     [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(MessagingAllowsNonTlsFixer)), Shared]
     public sealed class MessagingAllowsNonTlsFixer : MissingSettingFixer
     {
-        public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create(RuleIds.MessagingAllowsNonTls);
+        public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create(Descriptors.CDK2006.Id);
 
         internal override string EquivalenceKey => "CDK2006.DenyPlainHttp";
 

@@ -20,7 +20,7 @@ namespace CdkLint.CodeFixes.Rules
     [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(QueueWithoutDeadLetterQueueFixer)), Shared]
     public sealed class QueueWithoutDeadLetterQueueFixer : MissingSettingFixer
     {
-        public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create(RuleIds.QueueWithoutDeadLetterQueue);
+        public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create(Descriptors.CDK1007.Id);
 
         internal override string EquivalenceKey => "CDK1007.DeadLetterQueue";
 
@@ -36,8 +36,8 @@ namespace CdkLint.CodeFixes.Rules
             }
 
             var count = "5";
-            if (context.TryGetOption(RuleIds.QueueWithoutDeadLetterQueue, OptionKeys.MaxReceiveCount, out _)
-                && !context.TryGetNumberOption(RuleIds.QueueWithoutDeadLetterQueue, OptionKeys.MaxReceiveCount, 1, 1000, integer: true, out count))
+            if (context.TryGetOption(Descriptors.CDK1007.Id, OptionKeys.MaxReceiveCount, out _)
+                && !context.TryGetNumberOption(Descriptors.CDK1007.Id, OptionKeys.MaxReceiveCount, 1, 1000, integer: true, out count))
             {
                 return false; // a value SQS would refuse: no fix rather than another count
             }

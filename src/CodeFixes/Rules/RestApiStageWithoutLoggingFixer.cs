@@ -28,7 +28,7 @@ namespace CdkLint.CodeFixes.Rules
         internal const string DisableCloudWatchRoleFlag = "@aws-cdk/aws-apigateway:disableCloudWatchRole";
         private const string ApiGateway = "global::Amazon.CDK.AWS.APIGateway.";
 
-        public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create(RuleIds.RestApiStageWithoutLogging);
+        public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create(Descriptors.CDK4003.Id);
 
         internal override string EquivalenceKey => "CDK4003.LogAndTrace";
 
@@ -102,7 +102,7 @@ namespace CdkLint.CodeFixes.Rules
         private static bool NeedsAccountRole(FixContext context, ConstructCreation creation)
         {
             if (!context.CdkJson.IsFlagOn(DisableCloudWatchRoleFlag)
-                || context.TryGetOption(RuleIds.RestApiStageWithoutLogging, OptionKeys.AccountRoleConfigured, out var configured) && configured.Trim().ToLowerInvariant() == "true")
+                || context.TryGetOption(Descriptors.CDK4003.Id, OptionKeys.AccountRoleConfigured, out var configured) && configured.Trim().ToLowerInvariant() == "true")
             {
                 return false;
             }

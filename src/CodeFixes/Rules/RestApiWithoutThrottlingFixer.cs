@@ -20,7 +20,7 @@ namespace CdkLint.CodeFixes.Rules
     {
         private const string StageOptions = "Amazon.CDK.AWS.APIGateway.StageOptions";
 
-        public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create(RuleIds.RestApiWithoutThrottling);
+        public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create(Descriptors.CDK3002.Id);
 
         internal override string EquivalenceKey => "CDK3002.StageThrottling";
 
@@ -51,8 +51,8 @@ namespace CdkLint.CodeFixes.Rules
 
         /// <summary>The limits as C# literals: requests per second (a positive number) and a burst (a positive integer).</summary>
         private static (string Rate, string Burst)? Limits(FixContext context)
-            => context.TryGetNumberOption(RuleIds.RestApiWithoutThrottling, OptionKeys.RateLimit, double.Epsilon, double.MaxValue, integer: false, out var rate)
-               && context.TryGetNumberOption(RuleIds.RestApiWithoutThrottling, OptionKeys.BurstLimit, 1, int.MaxValue, integer: true, out var burst)
+            => context.TryGetNumberOption(Descriptors.CDK3002.Id, OptionKeys.RateLimit, double.Epsilon, double.MaxValue, integer: false, out var rate)
+               && context.TryGetNumberOption(Descriptors.CDK3002.Id, OptionKeys.BurstLimit, 1, int.MaxValue, integer: true, out var burst)
                 ? (rate, burst)
                 : null;
     }

@@ -25,7 +25,7 @@ namespace CdkLint.CodeFixes.Rules
     public sealed class StackMissingRequiredTagsFixer : CodeFixProvider
     {
         public const string EquivalenceKey = "CDK4001.AddTags";
-        public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create(RuleIds.StackMissingRequiredTags);
+        public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create(Descriptors.CDK4001.Id);
 
         public override FixAllProvider GetFixAllProvider() => FixAll.PerFinding;
 
@@ -85,7 +85,7 @@ namespace CdkLint.CodeFixes.Rules
         private static List<(string Key, string Value)> Values(Document document, SemanticModel model, BlockSyntax body, string[] keys, CancellationToken cancellationToken)
         {
             var configured = new Dictionary<string, string>(System.StringComparer.Ordinal);
-            if (Cdk.CdkConfiguration.TryGetOption(document.Project.AnalyzerOptions, model.SyntaxTree, RuleIds.StackMissingRequiredTags, OptionKeys.Values, out var text))
+            if (Cdk.CdkConfiguration.TryGetOption(document.Project.AnalyzerOptions, model.SyntaxTree, Descriptors.CDK4001.Id, OptionKeys.Values, out var text))
             {
                 foreach (var pair in text.Split(','))
                 {

@@ -30,7 +30,7 @@ namespace CdkLint.CodeFixes.Rules
         private const string Environment =
             "new global::Amazon.CDK.Environment { Account = global::System.Environment.GetEnvironmentVariable(\"CDK_DEFAULT_ACCOUNT\"), Region = global::System.Environment.GetEnvironmentVariable(\"CDK_DEFAULT_REGION\") }";
 
-        public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create(RuleIds.StackWithoutEnvironment);
+        public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create(Descriptors.CDK1003.Id);
 
         public override FixAllProvider GetFixAllProvider()
             => FixAllProvider.Create((context, document, diagnostics) => ApplyAsync(document, diagnostics, context.CancellationToken));

@@ -20,7 +20,7 @@ namespace CdkLint.CodeFixes.Rules
     [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(StateMachineWithoutLogsFixer)), Shared]
     public sealed class StateMachineWithoutLogsFixer : MissingSettingFixer
     {
-        public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create(RuleIds.StateMachineWithoutLogs);
+        public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create(Descriptors.CDK4005.Id);
 
         internal override string EquivalenceKey => "CDK4005.LogAndTrace";
 

@@ -26,7 +26,7 @@ namespace CdkLint.CodeFixes.Rules
     {
         public const string EquivalenceKey = "CDK1002.Retain";
 
-        public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create(RuleIds.StatefulResourceDestroyed);
+        public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create(Descriptors.CDK1002.Id);
 
         public override FixAllProvider GetFixAllProvider()
             => FixAllProvider.Create((context, document, diagnostics) => ApplyAsync(document, diagnostics, context.CancellationToken));

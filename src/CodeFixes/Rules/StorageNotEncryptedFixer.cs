@@ -22,7 +22,7 @@ namespace CdkLint.CodeFixes.Rules
     [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(StorageNotEncryptedFixer)), Shared]
     public sealed class StorageNotEncryptedFixer : MissingSettingFixer
     {
-        public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create(RuleIds.StorageNotEncrypted);
+        public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create(Descriptors.CDK2007.Id);
 
         internal override string EquivalenceKey => "CDK2007.Encrypt";
 

@@ -20,7 +20,7 @@ namespace CdkLint.CodeFixes.Rules
     [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(TableWithoutPointInTimeRecoveryFixer)), Shared]
     public sealed class TableWithoutPointInTimeRecoveryFixer : MissingSettingFixer
     {
-        public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create(RuleIds.TableWithoutPointInTimeRecovery);
+        public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create(Descriptors.CDK1004.Id);
 
         internal override string EquivalenceKey => "CDK1004.Enable";
 

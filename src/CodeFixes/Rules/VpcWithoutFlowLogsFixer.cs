@@ -16,7 +16,7 @@ namespace CdkLint.CodeFixes.Rules
     [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(VpcWithoutFlowLogsFixer)), Shared]
     public sealed class VpcWithoutFlowLogsFixer : MissingSettingFixer
     {
-        public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create(RuleIds.VpcWithoutFlowLogs);
+        public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create(Descriptors.CDK4008.Id);
 
         internal override string EquivalenceKey => "CDK4008.FlowLog";
 

@@ -28,7 +28,7 @@ namespace CdkLint.CodeFixes.Rules
     {
         public const string EquivalenceKey = "CDK2003.Grant";
 
-        public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create(RuleIds.WildcardIamPermission);
+        public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create(Descriptors.CDK2003.Id);
 
         public override FixAllProvider GetFixAllProvider()
             => FixAllProvider.Create((context, document, diagnostics) => ApplyAsync(document, diagnostics, context.CancellationToken));
