@@ -9,8 +9,8 @@ namespace CdkLint.Rules
     /// <summary>
     /// CDK1007. An SQS queue that a Lambda function consumes (<c>new SqsEventSource(queue)</c>, or an event source mapping
     /// whose <c>EventSourceArn</c> is the queue's <c>QueueArn</c>) and that has no <c>DeadLetterQueue</c>: a message that
-    /// keeps failing is retried until its retention period ends and is then deleted unseen. Queues that serve as another
-    /// queue's or a function's dead-letter queue are left alone, and so are queues no function in view consumes.
+    /// keeps failing is retried until its retention period ends and is then deleted unseen. Queues that serve as a
+    /// dead-letter queue (another queue's, a function's, a subscription's or a target's) are left alone, and so are queues no function in view consumes.
     /// </summary>
     public sealed class QueueWithoutDeadLetterQueueAnalyzer : CdkAnalyzer
     {
@@ -80,10 +80,11 @@ namespace CdkLint.Rules
                 case IArgumentOperation { Parent: IObjectCreationOperation source } when eventSource is not null && SymbolEqualityComparer.Default.Equals(source.Type, eventSource):
                     return Use.Consumed;
 
-                // new DeadLetterQueue { Queue = queue }, or a function's DeadLetterQueue = queue
+                // new DeadLetterQueue { Queue = queue } (another queue's), or DeadLetterQueue = queue anywhere else: a function's,
+                // an SNS subscription's, an EventBridge or Scheduler target's (the queue itself is the value)
                 case ISimpleAssignmentOperation { Target: IPropertyReferenceOperation { Property: var property } } assignment when assignment.Value == use
                     && (property.Name == "Queue" && SymbolEqualityComparer.Default.Equals(property.ContainingType, deadLetterQueue)
-                        || property.Name == "DeadLetterQueue" && property.ContainingType.Name.Contains("Function")):
+                        || property.Name == "DeadLetterQueue"):
                     return Use.DeadLetterQueue;
 
                 // EventSourceArn = queue.QueueArn (an event source mapping's props or options)

@@ -66,6 +66,19 @@ namespace CdkLint.Tests.Rules
                         var retried = new Function(this, "Retried", new FunctionProps { {{Fn}}, DeadLetterQueue = functionFailures });
                         retried.AddEventSource(new SqsEventSource(functionFailures));
 
+                        var undelivered = new Queue(this, "Undelivered");
+                        var alerts = new Topic(this, "Alerts");
+                        alerts.AddSubscription(new Amazon.CDK.AWS.SNS.Subscriptions.LambdaSubscription(worker, new Amazon.CDK.AWS.SNS.Subscriptions.LambdaSubscriptionProps { DeadLetterQueue = undelivered }));
+                        worker.AddEventSource(new SqsEventSource(undelivered));
+
+                        var missedEvents = new Queue(this, "MissedEvents");
+                        new Amazon.CDK.AWS.Events.Rule(this, "Nightly", new Amazon.CDK.AWS.Events.RuleProps
+                        {
+                            Schedule = Amazon.CDK.AWS.Events.Schedule.Rate(Duration.Days(1)),
+                            Targets = new Amazon.CDK.AWS.Events.IRuleTarget[] { new Amazon.CDK.AWS.Events.Targets.LambdaFunction(worker, new Amazon.CDK.AWS.Events.Targets.LambdaFunctionProps { DeadLetterQueue = missedEvents }) },
+                        });
+                        worker.AddEventSource(new SqsEventSource(missedEvents));
+
                         var audit = new Queue(this, "Audit");
                         audit.GrantConsumeMessages(worker);
                         new Queue(this, "Unused");
