@@ -96,6 +96,11 @@ namespace CdkLint.Tests.Rules
                             Principals = new IPrincipal[] { new ServicePrincipal("cloudwatch.amazonaws.com") },
                             Resources = new[] { granted.TopicArn },
                         }));
+                        var granted2 = new Topic(this, "GrantedToService", new TopicProps { EnforceSSL = true });
+                        granted2.GrantPublish(new ServicePrincipal("events.amazonaws.com"));
+                        var role = new Role(this, "Publisher", new RoleProps { AssumedBy = new ServicePrincipal("lambda.amazonaws.com") });
+                        var roleOnly = {|CDK2006:new Topic(this, "GrantedToRole", new TopicProps { EnforceSSL = true })|};
+                        roleOnly.GrantPublish(role);
                         var targeted = new Topic(this, "Targeted", new TopicProps { EnforceSSL = true });
                         new Rule(this, "Nightly", new RuleProps { Schedule = Schedule.Rate(Duration.Days(1)), Targets = new IRuleTarget[] { new SnsTopic(targeted) } });
             """));

@@ -60,8 +60,9 @@ namespace CdkLint.Cdk
 
         /// <summary>
         /// True when the app adds a statement of any kind to the resource policy of the topic (or queue) created by
-        /// <paramref name="creation"/>: <c>AddToResourcePolicy</c>, an EventBridge <c>SnsTopic</c> / <c>SqsQueue</c> target,
-        /// or an S3 notification destination, each of which writes a statement CDK then creates the policy for.
+        /// <paramref name="creation"/>: <c>AddToResourcePolicy</c>, a grant to a <c>ServicePrincipal</c>, an EventBridge
+        /// <c>SnsTopic</c> / <c>SqsQueue</c> target, or an S3 notification destination, each of which writes a statement CDK
+        /// then creates the policy for.
         /// </summary>
         public static bool AddsAnyStatement(IOperation creation, CancellationToken cancellationToken)
         {
@@ -75,6 +76,12 @@ namespace CdkLint.Cdk
                 switch (op)
                 {
                     case IInvocationOperation { TargetMethod.Name: "AddToResourcePolicy" } add when OperationTree.Refers(add.Instance, holder):
+                        return true;
+
+                    // A grant to a service principal lands in the resource policy (a grant to a role of the account
+                    // goes to the role's own policy instead).
+                    case IInvocationOperation { TargetMethod.Name: "GrantPublish" or "GrantSendMessages", Arguments.Length: 1 } grant when OperationTree.Refers(grant.Instance, holder)
+                        && ConstructCreation.Unwrap(grant.Arguments[0].Value) is IObjectCreationOperation { Type.Name: "ServicePrincipal" }:
                         return true;
                     case IObjectCreationOperation { Type.Name: "SnsTopic" or "SnsDestination" or "SqsQueue" or "SqsDestination", Arguments.Length: > 0 } target
                         when OperationTree.Refers(target.Arguments[0].Value, holder):
