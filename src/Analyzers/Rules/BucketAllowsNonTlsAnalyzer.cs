@@ -30,7 +30,7 @@ namespace CdkLint.Rules
 
                 var props = PropsReader.Read(creation, ctx.CancellationToken);
                 if (props.IsComplete && !props.TryGet("EnforceSSL", out _) && !BucketFacts.IsWebsite(props)
-                    && !BucketFacts.EnforcesTlsByPolicy(creation.Operation, ctx.CancellationToken))
+                    && !ResourcePolicies.EnforcesTls(creation.Operation, ResourcePolicies.Kind.Bucket, ctx.CancellationToken))
                 {
                     ctx.ReportDiagnostic(Diagnostic.Create(Descriptors.CDK2002, creation.Location, creation.DisplayName));
                 }

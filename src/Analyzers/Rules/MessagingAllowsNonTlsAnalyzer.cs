@@ -15,6 +15,9 @@ namespace CdkLint.Rules
     /// </summary>
     public sealed class MessagingAllowsNonTlsAnalyzer : CdkAnalyzer
     {
+        /// <summary>Diagnostic property: present when the fix is the deny statement by hand (a topic on CDK before 2.178).</summary>
+        internal const string TopicPolicyKey = "TopicPolicy";
+
         /// <summary>The first CDK version whose topics write the <c>EnforceSSL</c> deny on their own.</summary>
         internal static readonly Version TopicEnforceSslWorks = new(2, 178);
 
@@ -77,7 +80,8 @@ namespace CdkLint.Rules
 
                 if (!ResourcePolicies.EnforcesTls(creation.Operation, kind, ctx.CancellationToken))
                 {
-                    ctx.ReportDiagnostic(Diagnostic.Create(Descriptors.CDK2006, location, creation.DisplayName, problem));
+                    var properties = oldTopic ? ImmutableDictionary<string, string?>.Empty.Add(TopicPolicyKey, "true") : ImmutableDictionary<string, string?>.Empty;
+                    ctx.ReportDiagnostic(Diagnostic.Create(Descriptors.CDK2006, location, properties, creation.DisplayName, problem));
                 }
             });
         }

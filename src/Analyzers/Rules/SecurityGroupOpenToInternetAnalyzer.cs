@@ -107,7 +107,7 @@ namespace CdkLint.Rules
         /// <summary>`Peer.AnyIpv4()`, `Peer.AnyIpv6()`, `Peer.Ipv4("0.0.0.0/0")`, `Peer.Ipv6("::/0")` (through a local), as written.</summary>
         private static string? WholeInternet(IOperation value, System.Threading.CancellationToken cancellationToken)
         {
-            if ((ConstructRelations.Resolve(value, cancellationToken) ?? ConstructCreation.Unwrap(value)) is not IInvocationOperation { TargetMethod: { IsStatic: true, ContainingType.Name: "Peer" } peer } call)
+            if (ConstructRelations.Resolve(value, cancellationToken) is not IInvocationOperation { TargetMethod: { IsStatic: true, ContainingType.Name: "Peer" } peer } call)
             {
                 return null;
             }

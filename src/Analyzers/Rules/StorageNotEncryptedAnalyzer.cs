@@ -19,6 +19,9 @@ namespace CdkLint.Rules
         /// <summary>Diagnostic property: the edit the fixer makes (<see cref="Fixes"/>), absent when there is none.</summary>
         internal const string FixKey = "Fix";
 
+        /// <summary>Diagnostic property: the boolean prop a <see cref="Fixes.SetTrue"/> fix sets where the props leave it unset.</summary>
+        internal const string PropKey = "Prop";
+
         /// <summary>Diagnostic property: the fix's title, which says what the change does to a deployed resource.</summary>
         internal const string TitleKey = "Title";
 
@@ -94,13 +97,15 @@ namespace CdkLint.Rules
 
         internal override void OnCdkCompilationStart(RuleStartContext context, CdkSymbols symbols)
         {
-            var rows = new List<(INamedTypeSymbol Type, Row Row, INamedTypeSymbol? Enum)>();
+            // Each row's construct type, looked up per creation: a user subclass is read at its base call, whose type is the
+            // library type itself.
+            var rows = new Dictionary<INamedTypeSymbol, (Row Row, INamedTypeSymbol? Enum)>(SymbolEqualityComparer.Default);
             foreach (var row in Rows)
             {
                 if (symbols.Type(row.Type) is { } type)
                 {
                     var enumType = row.Unsafe == Unsafe.Unencrypted && row.Fix is { } fix ? symbols.Type(fix.Substring(0, fix.LastIndexOf('.'))) : null;
-                    rows.Add((type, row, enumType));
+                    rows.Add(type, (row, enumType));
                 }
             }
 
@@ -109,19 +114,13 @@ namespace CdkLint.Rules
             {
                 context.RegisterConstructCreationAction((ctx, creation) =>
                 {
-                    if (domain is not null && CdkSymbols.InheritsFrom(creation.Type, domain))
+                    if (rows.TryGetValue(creation.Type, out var match))
+                    {
+                        Check(ctx, creation, match.Row, match.Enum);
+                    }
+                    else if (SymbolEqualityComparer.Default.Equals(creation.Type, domain))
                     {
                         OpenSearchEncryption.Check(ctx, creation, symbols);
-                        return;
-                    }
-
-                    foreach (var (type, row, enumType) in rows)
-                    {
-                        if (SymbolEqualityComparer.Default.Equals(creation.Type, type))
-                        {
-                            Check(ctx, creation, row, enumType);
-                            return;
-                        }
                     }
                 });
             }
@@ -154,7 +153,7 @@ namespace CdkLint.Rules
                 if (bad)
                 {
                     var value = row.Unsafe == Unsafe.Unencrypted ? "UNENCRYPTED" : "false";
-                    Report(ctx, set.Value.Syntax.GetLocation(), creation.DisplayName, $"sets {row.Prop} = {value}", row.Fix, row.Title);
+                    Report(ctx, set.Value.Syntax.GetLocation(), creation.DisplayName, $"sets {row.Prop} = {value}", row.Fix, row.Title, row.Prop);
                 }
 
                 return;
@@ -162,7 +161,7 @@ namespace CdkLint.Rules
 
             if (row.Unsafe == Unsafe.UnsetOrFalse && props.IsComplete && !(row.KeyProp is { } key && props.TryGet(key, out _)))
             {
-                Report(ctx, creation.Location, creation.DisplayName, $"leaves {row.Prop} unset (CDK does not encrypt it then)", row.Fix, row.Title);
+                Report(ctx, creation.Location, creation.DisplayName, $"leaves {row.Prop} unset (CDK does not encrypt it then)", row.Fix, row.Title, row.Prop);
             }
         }
 
@@ -196,11 +195,12 @@ namespace CdkLint.Rules
             }
         }
 
-        internal static void Report(OperationAnalysisContext ctx, Location location, string what, string problem, string? fix, string? title)
+        internal static void Report(OperationAnalysisContext ctx, Location location, string what, string problem, string? fix, string? title, string? prop = null)
         {
             var properties = fix is null || title is null
                 ? ImmutableDictionary<string, string?>.Empty
                 : ImmutableDictionary<string, string?>.Empty.Add(FixKey, fix).Add(TitleKey, title);
+            properties = prop is not null && fix is not null ? properties.Add(PropKey, prop) : properties;
             ctx.ReportDiagnostic(Diagnostic.Create(Descriptors.CDK2007, location, properties, what, problem));
         }
     }

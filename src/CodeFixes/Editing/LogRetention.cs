@@ -1,6 +1,7 @@
-using CdkLint.Cdk;
 using System.Collections.Generic;
 using System.Globalization;
+using CdkLint.Cdk;
+using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 
 namespace CdkLint.CodeFixes.Editing
@@ -23,6 +24,16 @@ namespace CdkLint.CodeFixes.Editing
             [1827] = "FIVE_YEARS", [2192] = "SIX_YEARS", [2557] = "SEVEN_YEARS", [2922] = "EIGHT_YEARS", [3288] = "NINE_YEARS",
             [3653] = "TEN_YEARS",
         };
+
+        /// <summary>
+        /// The code of a new log group for the construct of <paramref name="creation"/>, in its scope, with an id built from its
+        /// id (<c>id + "Logs"</c>) and the chosen retention; null when there is no retention to write or the creation has no
+        /// scope or id argument to build from.
+        /// </summary>
+        public static string? NewLogGroup(FixContext context, ConstructCreation creation)
+            => Choose(context) is { } retention && creation.Argument("scope")?.Syntax is ExpressionSyntax scope && creation.IdArgument?.Syntax is ExpressionSyntax id
+                ? $"new global::Amazon.CDK.AWS.Logs.LogGroup({scope.WithoutTrivia()}, {Ids.Derived(id, "Logs")}, new global::Amazon.CDK.AWS.Logs.LogGroupProps {{ Retention = {retention} }})"
+                : null;
 
         /// <summary>The <c>RetentionDays</c> member to write, or null when the option names no period CloudWatch Logs offers.</summary>
         public static ExpressionSyntax? Choose(FixContext context)

@@ -39,15 +39,12 @@ namespace CdkLint.CodeFixes.Rules
                 return base.TryFixCreation(context, editor, additions, creation, diagnostic);
             }
 
-            if (LogRetention.Choose(context) is not { } retention || creation.Argument("scope")?.Syntax is not ExpressionSyntax scope || creation.IdArgument?.Syntax is not ExpressionSyntax id)
+            if (LogRetention.NewLogGroup(context, creation) is not { } logGroup)
             {
                 return false;
             }
 
-            var logGroup = PropsEditing.ParseQualified(
-                $"new global::Amazon.CDK.AWS.Logs.LogGroup({scope.WithoutTrivia()}, {Ids.Derived(id, "Logs")}, new global::Amazon.CDK.AWS.Logs.LogGroupProps {{ Retention = {retention} }})");
-
-            return OwnedSetting.TryAdd(context, editor, additions, creation, "LogGroup", logGroup);
+            return OwnedSetting.TryAdd(context, editor, additions, creation, "LogGroup", PropsEditing.ParseQualified(logGroup));
         }
     }
 }

@@ -1,4 +1,3 @@
-using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Composition;
 using System.Linq;
@@ -22,7 +21,7 @@ namespace CdkLint.CodeFixes.Rules
     /// <c>aws:SecureTransport</c> is false. Either way the resource is updated in place (a policy is added).
     /// </summary>
     [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(MessagingAllowsNonTlsFixer)), Shared]
-    public sealed class MessagingAllowsNonTlsFixer : MissingSettingFixer
+    public sealed class MessagingAllowsNonTlsFixer : TrueSettingFixer
     {
         public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create(Descriptors.CDK2006.Id);
 
@@ -30,19 +29,11 @@ namespace CdkLint.CodeFixes.Rules
 
         internal override string Title(Diagnostic diagnostic) => "Deny requests over plain HTTP (in place: a resource policy is added)";
 
-        internal override IReadOnlyList<(string Name, ExpressionSyntax Value)>? Settings(FixContext context, ConstructCreation creation, Diagnostic diagnostic)
-            => new[] { ("EnforceSSL", (ExpressionSyntax)SyntaxFactory.LiteralExpression(SyntaxKind.TrueLiteralExpression)) };
-
-        internal override bool TryFixValue(FixContext context, DocumentEditor editor, SyntaxNode node, Diagnostic diagnostic)
-            => BooleanSettings.ReplaceFalseLiteral(editor, node);
+        internal override string Property => "EnforceSSL";
 
         internal override bool TryFixCreation(FixContext context, DocumentEditor editor, PropsAdditions additions, ConstructCreation creation, Diagnostic diagnostic)
         {
-            var topic = context.Symbols.Type("Amazon.CDK.AWS.SNS.Topic");
-            var version = context.Symbols.CdkVersion;
-            var oldTopic = topic is not null && CdkSymbols.InheritsFrom(creation.Type, topic)
-                && version.Major != 0 && version < MessagingAllowsNonTlsAnalyzer.TopicEnforceSslWorks;
-            if (!oldTopic)
+            if (!diagnostic.Properties.ContainsKey(MessagingAllowsNonTlsAnalyzer.TopicPolicyKey))
             {
                 return base.TryFixCreation(context, editor, additions, creation, diagnostic);
             }

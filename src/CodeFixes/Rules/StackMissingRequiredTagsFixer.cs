@@ -1,10 +1,10 @@
-using CdkLint.Cdk;
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Composition;
 using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
+using CdkLint.Cdk;
 using CdkLint.CodeFixes.Editing;
 using CdkLint.Rules;
 using Microsoft.CodeAnalysis;

@@ -38,14 +38,13 @@ namespace CdkLint.CodeFixes.Rules
         {
             if (diagnostic.Properties.ContainsKey(StateMachineWithoutLogsAnalyzer.MissingLogs))
             {
-                if (LogRetention.Choose(context) is not { } retention || creation.Argument("scope")?.Syntax is not ExpressionSyntax scope
-                    || creation.IdArgument?.Syntax is not ExpressionSyntax id)
+                if (LogRetention.NewLogGroup(context, creation) is not { } logGroup)
                 {
                     return false;
                 }
 
                 var logs = PropsEditing.ParseQualified(
-                    $"new global::Amazon.CDK.AWS.StepFunctions.LogOptions {{ Destination = new global::Amazon.CDK.AWS.Logs.LogGroup({scope.WithoutTrivia()}, {Ids.Derived(id, "Logs")}, new global::Amazon.CDK.AWS.Logs.LogGroupProps {{ Retention = {retention} }}), Level = global::Amazon.CDK.AWS.StepFunctions.LogLevel.ALL }}");
+                    $"new global::Amazon.CDK.AWS.StepFunctions.LogOptions {{ Destination = {logGroup}, Level = global::Amazon.CDK.AWS.StepFunctions.LogLevel.ALL }}");
                 if (!OwnedSetting.TryAdd(context, editor, additions, creation, "Logs", logs))
                 {
                     return false;

@@ -35,12 +35,7 @@ namespace CdkLint.CodeFixes.Rules
         {
             switch (Fix(diagnostic))
             {
-                case StorageNotEncryptedAnalyzer.Fixes.SetTrue:
-                    var property = creation.Type.Name switch
-                    {
-                        "DatabaseInstance" or "DatabaseCluster" => "StorageEncrypted",
-                        _ => "Encrypted",
-                    };
+                case StorageNotEncryptedAnalyzer.Fixes.SetTrue when diagnostic.Properties.TryGetValue(StorageNotEncryptedAnalyzer.PropKey, out var property) && property is not null:
                     return new[] { (property, True) };
                 case StorageNotEncryptedAnalyzer.Fixes.OpenSearch:
                     return new[] { ("EncryptionAtRest", PropsEditing.ParseQualified("new global::Amazon.CDK.AWS.OpenSearchService.EncryptionAtRestOptions { Enabled = true }")) };

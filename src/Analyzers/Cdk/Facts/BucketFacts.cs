@@ -40,13 +40,6 @@ namespace CdkLint.Cdk
             return false;
         }
 
-        /// <summary>
-        /// A bucket whose policy the app gives CDK's TLS-only deny itself (<c>AddToResourcePolicy</c>, or a
-        /// <c>BucketPolicy</c> on the bucket): its template then enforces TLS as <c>EnforceSSL = true</c> would.
-        /// </summary>
-        public static bool EnforcesTlsByPolicy(IOperation creation, CancellationToken cancellationToken)
-            => ResourcePolicies.EnforcesTls(creation, ResourcePolicies.Kind.Bucket, cancellationToken);
-
         /// <summary>The construct creation whose props object holds <paramref name="assignment"/>, if it is in view.</summary>
         public static IOperation? CreationOf(ISimpleAssignmentOperation assignment)
         {
