@@ -2,6 +2,7 @@
 # Builds every CDK app under DIR (default ../shared/corpus) with the CdkLint analyzers just built, on a copy of each
 # app (the corpus stays untouched), and prints per app: build result, AD0001 count, findings per rule.
 # Usage: eng/validate-corpus.sh [DIR]
+# CDKLINT_MODE=AwsSolutions builds each app with the AwsSolutions preset (the pack's CDKN_x rules on) as a .globalconfig.
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 corpus="$(cd "${1:-$root/../shared/corpus}" && pwd)"
@@ -18,6 +19,9 @@ for app in "$corpus"/*/; do
   name="$(basename "$app")"
   ls "$app"/*.csproj >/dev/null 2>&1 || continue
   cp -r "$app" "$work/$name"
+  if [ "${CDKLINT_MODE:-}" = "AwsSolutions" ]; then
+    cp "$root/src/Package/build/presets/CdkLint.AwsSolutions.globalconfig" "$work/$name/.globalconfig"
+  fi
   log="$work/$name.log"
   sarif="$work/$name.sarif"
   if dotnet build "$work/$name" -nologo --no-incremental -p:CdkLintDir="$analyzers" -p:TreatWarningsAsErrors=false "-p:ErrorLog=$sarif%2Cversion=2.1" > "$log" 2>&1; then result=ok; else result=FAILED; fi
@@ -38,7 +42,7 @@ for run in runs:
         print("%s(%d,%d): %s %s: %s" % (loc["artifactLocation"]["uri"].replace("file://", ""), loc["region"]["startLine"], loc["region"]["startColumn"], levels.get(r.get("level", "warning"), "warning"), r["ruleId"], r["message"]["text"]))
 PY
 )"
-  perrule="$(echo "$findings" | grep -oE ': (warning|info|error) CDK[0-9]{4}' | grep -oE 'CDK[0-9]{4}' | sort | uniq -c | awk '{printf "%s×%s ", $2, $1}' || true)"
+  perrule="$(echo "$findings" | grep -oE ': (warning|info|error) CDK([0-9]{4}|N_[A-Z0-9]+)' | grep -oE 'CDK([0-9]{4}|N_[A-Z0-9]+)' | sort | uniq -c | awk '{printf "%s×%s ", $2, $1}' || true)"
   printf '%-45s %-8s %-6s %s\n' "$name" "$result" "$ad" "${perrule:-none}"
   if [ -n "$findings" ]; then echo "$findings" | sed "s#$work/##; s#^#    #"; fi
 done

@@ -18,6 +18,7 @@ namespace CdkLint
             public const string Observability = "CdkLint.Observability";
             public const string Correctness = "CdkLint.Correctness";
             public const string Policy = "CdkLint.Policy";
+            public const string AwsSolutions = "CdkLint.AwsSolutions";
         }
 
         public static readonly DiagnosticDescriptor CDK1001 = Create(
@@ -303,6 +304,35 @@ namespace CdkLint
             Categories.Policy,
             DiagnosticSeverity.Warning,
             "The team's cdklint.json has a problem; until it is fixed none of its policies are checked.");
+
+        // ---- CDKN_x: the AwsSolutions pack (issue 21), one descriptor per pack row of Pack.AwsSolutionsRules ----
+
+        private static readonly System.Collections.Generic.Dictionary<string, DiagnosticDescriptor> PackDescriptors = CreatePack();
+
+        /// <summary>The pack diagnostic of the AwsSolutions rule <paramref name="name"/> (<c>S1</c> → CDKN_S1): off by default, a warning in the AwsSolutions preset.</summary>
+        public static DiagnosticDescriptor Pack(string name) => PackDescriptors[name];
+
+        private static System.Collections.Generic.Dictionary<string, DiagnosticDescriptor> CreatePack()
+        {
+            var pack = new System.Collections.Generic.Dictionary<string, DiagnosticDescriptor>(System.StringComparer.Ordinal);
+            foreach (var rule in CdkLint.Pack.AwsSolutionsRules.All)
+            {
+                if (rule.Coverage == CdkLint.Pack.Coverage.Pack)
+                {
+                    pack[rule.Name] = new DiagnosticDescriptor(
+                        rule.Id,
+                        rule.Title,
+                        "{0} {1} (" + rule.NagId + ")",
+                        Categories.AwsSolutions,
+                        DiagnosticSeverity.Warning,
+                        isEnabledByDefault: false,
+                        description: rule.Why,
+                        helpLinkUri: HelpLink(rule.Id));
+                }
+            }
+
+            return pack;
+        }
 
         public static string HelpLink(string id) => HelpLinkBase + id + ".md";
 

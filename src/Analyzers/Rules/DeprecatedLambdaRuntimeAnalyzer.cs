@@ -13,7 +13,9 @@ namespace CdkLint.Rules
     /// CDK5002. AWS deprecates a Lambda runtime when its language version reaches end of life: security patches stop,
     /// then creating functions on it is blocked, then updating them. The dates come from <see cref="LambdaRuntimes"/>;
     /// a runtime the referenced CDK marks <c>[Obsolete]</c> counts too. <c>NODEJS_LATEST</c>-style aliases move with
-    /// CDK and <c>.BundlingImage</c> only picks a build container, so both stay quiet.
+    /// CDK and <c>.BundlingImage</c> only picks a build container, so both stay quiet. CDKN_L1 (the AwsSolutions pack,
+    /// off by default) reports, like cdk-nag's L1, a supported runtime that is not the newest of its family among the
+    /// runtimes the referenced CDK version declares.
     /// </summary>
     public sealed class DeprecatedLambdaRuntimeAnalyzer : CdkAnalyzer
     {
@@ -27,7 +29,7 @@ namespace CdkLint.Rules
         private static readonly Regex NeedsSdkV2 = new(@"require\s*\(\s*['""]aws-sdk['""/]|from\s+['""]aws-sdk['""/]", RegexOptions.CultureInvariant);
         private static readonly Regex CallbackHandler = new(@"(?:function\b[^(]*|)\(\s*[A-Za-z_$][\w$]*\s*,\s*[A-Za-z_$][\w$]*\s*,\s*[A-Za-z_$][\w$]*\s*\)\s*(?:=>|\{)", RegexOptions.CultureInvariant);
 
-        public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Descriptors.CDK5002);
+        public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Descriptors.CDK5002, Descriptors.Pack("L1"));
 
         internal override void OnCdkCompilationStart(RuleStartContext context, CdkSymbols symbols)
         {
@@ -36,6 +38,7 @@ namespace CdkLint.Rules
                 return;
             }
 
+            var newest = NewestByFamily(runtimeType);
             context.RegisterOperationAction(
                 ctx =>
                 {
@@ -52,6 +55,11 @@ namespace CdkLint.Rules
                     var byDate = entry is not null && entry.Deprecated <= today;
                     if (!byDate && !obsolete)
                     {
+                        if (member is not null && Version(member) is { } version && newest.TryGetValue(version.Family, out var best) && Compare(version.Numbers, best.Numbers) < 0)
+                        {
+                            ctx.ReportDiagnostic(Diagnostic.Create(Descriptors.Pack("L1"), ctx.Operation.Syntax.GetLocation(), "Runtime." + member, "is not the newest runtime of its family: Runtime." + best.Member + " is"));
+                        }
+
                         return;
                     }
 
@@ -176,6 +184,68 @@ namespace CdkLint.Rules
             }
 
             return Constant.TryGetString(inline, out var source) && !NeedsSdkV2.IsMatch(source) && !CallbackHandler.IsMatch(source);
+        }
+
+        /// <summary>
+        /// The newest runtime of each family the referenced CDK declares (its static <c>Runtime</c> members), as cdk-nag's
+        /// L1 reads them from CDK's list of runtimes: the family is the name's leading word (`nodejs`, `python`, `java`,
+        /// `dotnet`, `dotnetcore`, `ruby`, `go`), the version the numbers after it.
+        /// </summary>
+        private static System.Collections.Generic.Dictionary<string, (string Member, int[] Numbers)> NewestByFamily(INamedTypeSymbol runtimeType)
+        {
+            var newest = new System.Collections.Generic.Dictionary<string, (string, int[])>(StringComparer.Ordinal);
+            foreach (var symbol in runtimeType.GetMembers())
+            {
+                if (symbol is IPropertySymbol { IsStatic: true } property && SymbolEqualityComparer.Default.Equals(property.Type, runtimeType)
+                    && Version(property.Name) is { } version
+                    && (!newest.TryGetValue(version.Family, out var best) || Compare(version.Numbers, best.Item2) > 0))
+                {
+                    newest[version.Family] = (property.Name, version.Numbers);
+                }
+            }
+
+            return newest;
+        }
+
+        /// <summary>`PYTHON_3_12` → (python, [3, 12]); `DOTNET_CORE_3_1` → (dotnetcore, [3, 1]); null for aliases, images and `provided`.</summary>
+        private static (string Family, int[] Numbers)? Version(string member)
+        {
+            if (member.EndsWith("_LATEST", StringComparison.Ordinal) || member.StartsWith("PROVIDED", StringComparison.Ordinal) || member == "FROM_IMAGE")
+            {
+                return null;
+            }
+
+            var parts = member.Split('_');
+            var family = parts[0].ToLowerInvariant();
+            var first = 1;
+            if (family == "dotnet" && parts.Length > 1 && parts[1] == "CORE")
+            {
+                family = "dotnetcore";
+                first = 2;
+            }
+
+            var numbers = new System.Collections.Generic.List<int>();
+            for (var i = first; i < parts.Length && int.TryParse(parts[i], NumberStyles.None, CultureInfo.InvariantCulture, out var n); i++)
+            {
+                numbers.Add(n);
+            }
+
+            return family is "nodejs" or "python" or "java" or "dotnet" or "dotnetcore" or "ruby" or "go" ? (family, numbers.ToArray()) : null;
+        }
+
+        private static int Compare(int[] a, int[] b)
+        {
+            for (var i = 0; i < Math.Max(a.Length, b.Length); i++)
+            {
+                var x = i < a.Length ? a[i] : -1;
+                var y = i < b.Length ? b[i] : -1;
+                if (x != y)
+                {
+                    return x.CompareTo(y);
+                }
+            }
+
+            return 0;
         }
     }
 }

@@ -11,13 +11,14 @@ namespace CdkLint.Rules
     /// whose <c>EventSourceArn</c> is the queue's <c>QueueArn</c>) and that has no <c>DeadLetterQueue</c>: a message that
     /// keeps failing is retried until its retention period ends and is then deleted unseen. Queues that serve as a
     /// dead-letter queue (another queue's, a function's, a subscription's or a target's) are left alone, and so are queues no function in view consumes.
+    /// CDKN_SQS3 (the AwsSolutions pack, off by default) reports those other queues too, as cdk-nag's SQS3 does.
     /// </summary>
     public sealed class QueueWithoutDeadLetterQueueAnalyzer : CdkAnalyzer
     {
         /// <summary>Diagnostic property: present when the queue is FIFO, so the fix's dead-letter queue must be too.</summary>
         internal const string FifoKey = "Fifo";
 
-        public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Descriptors.CDK1007);
+        public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Descriptors.CDK1007, Descriptors.Pack("SQS3"));
 
         internal override void OnCdkCompilationStart(RuleStartContext context, CdkSymbols symbols)
         {
@@ -61,6 +62,10 @@ namespace CdkLint.Rules
                         || Constant.TryGetBool(props.ValueOf("ContentBasedDeduplication"), out var dedup) && dedup;
                     var properties = fifo ? ImmutableDictionary<string, string?>.Empty.Add(FifoKey, "true") : ImmutableDictionary<string, string?>.Empty;
                     ctx.ReportDiagnostic(Diagnostic.Create(Descriptors.CDK1007, creation.Location, properties, creation.DisplayName));
+                }
+                else
+                {
+                    ctx.ReportDiagnostic(Diagnostic.Create(Descriptors.Pack("SQS3"), creation.Location, creation.DisplayName, "has no DeadLetterQueue and is no other queue's dead-letter queue"));
                 }
             });
         }

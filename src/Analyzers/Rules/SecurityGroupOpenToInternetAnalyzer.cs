@@ -12,6 +12,8 @@ namespace CdkLint.Rules
     /// <c>::/0</c>) on a port that is administrative or a data store's: SSH, RDP, SMB, WinRM, Docker, database and cache
     /// ports, all traffic, all TCP or UDP. Public web ports are meant to be open and stay quiet. A default-port rule
     /// (<c>AllowDefaultPortFromAnyIpv4</c>) is judged by the port CDK gives the database engine or the EFS file system.
+    /// CDKN_EC23 (the AwsSolutions pack, off by default) reports the rest of cdk-nag's EC23: the same ingress on any other
+    /// port (or one not known here), and an Application Load Balancer listener added open to the world.
     /// </summary>
     public sealed class SecurityGroupOpenToInternetAnalyzer : CdkAnalyzer
     {
@@ -30,12 +32,13 @@ namespace CdkLint.Rules
             ["SSH"] = 22, ["RDP"] = 3389, ["SMB"] = 445, ["MSSQL"] = 1433, ["MYSQL_AURORA"] = 3306, ["POSTGRES"] = 5432, ["NFS"] = 2049,
         };
 
-        public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Descriptors.CDK2008);
+        public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Descriptors.CDK2008, Descriptors.Pack("EC23"));
 
         internal override void OnCdkCompilationStart(RuleStartContext context, CdkSymbols symbols)
         {
             var securityGroup = symbols.Type("Amazon.CDK.AWS.EC2.ISecurityGroup");
             var connections = symbols.Type("Amazon.CDK.AWS.EC2.Connections_");
+            var loadBalancer = symbols.Type("Amazon.CDK.AWS.ElasticLoadBalancingV2.ApplicationLoadBalancer");
             if (securityGroup is null && connections is null)
             {
                 return;
@@ -69,6 +72,9 @@ namespace CdkLint.Rules
                         case "AllowDefaultPortFromAnyIpv4" when IsConnections(method.ContainingType, connections):
                             Check(ctx, call, "Peer.AnyIpv4()", DefaultPort(call.Instance, ctx.CancellationToken));
                             break;
+                        case "AddListener" when loadBalancer is not null && CdkSymbols.InheritsFrom(method.ContainingType, loadBalancer) && call.Arguments.Length >= 2:
+                            OpenListener(ctx, call);
+                            break;
                     }
                 },
                 OperationKind.Invocation);
@@ -78,10 +84,28 @@ namespace CdkLint.Rules
         private static bool IsConnections(INamedTypeSymbol? type, INamedTypeSymbol? connections)
             => connections is not null && (SymbolEqualityComparer.Default.Equals(type?.OriginalDefinition, connections) || CdkSymbols.InheritsFrom(type, connections));
 
+        /// <summary>`lb.AddListener(id, props)` with <c>Open</c> unset or true: CDK adds an ingress rule from anywhere on the listener's port.</summary>
+        private static void OpenListener(OperationAnalysisContext ctx, IInvocationOperation call)
+        {
+            var props = PropsReader.Read(call.Arguments[1].Value, ctx.CancellationToken);
+            if (props.TryGet("Open", out var open))
+            {
+                if (Constant.TryGetBool(open.Value, out var isOpen) && isOpen)
+                {
+                    ctx.ReportDiagnostic(Diagnostic.Create(Descriptors.Pack("EC23"), open.Value.Syntax.GetLocation(), "This listener", "sets Open = true, so CDK lets every address reach its port"));
+                }
+            }
+            else if (props.IsComplete)
+            {
+                ctx.ReportDiagnostic(Diagnostic.Create(Descriptors.Pack("EC23"), call.Syntax.GetLocation(), "This listener", "is open to the world (CDK's default for Open is true): every address can reach its port"));
+            }
+        }
+
         private static void Check(OperationAnalysisContext ctx, IInvocationOperation call, string peer, (int From, int To, string Name)? ports)
         {
             if (ports is not { } range)
             {
+                ctx.ReportDiagnostic(Diagnostic.Create(Descriptors.Pack("EC23"), call.Syntax.GetLocation(), "This rule", $"lets {peer} in"));
                 return;
             }
 
@@ -101,6 +125,11 @@ namespace CdkLint.Rules
             if (what is not null)
             {
                 ctx.ReportDiagnostic(Diagnostic.Create(Descriptors.CDK2008, call.Syntax.GetLocation(), what, peer));
+            }
+            else
+            {
+                var port = range.From == range.To ? "port " + range.From : $"ports {range.From}-{range.To}";
+                ctx.ReportDiagnostic(Diagnostic.Create(Descriptors.Pack("EC23"), call.Syntax.GetLocation(), "This rule", $"opens {port} to {peer}"));
             }
         }
 

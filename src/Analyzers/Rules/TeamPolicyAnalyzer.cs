@@ -119,7 +119,7 @@ namespace CdkLint.Rules
 
         private static void Judge(OperationAnalysisContext ctx, TeamPolicy policy, PropAssignment set)
         {
-            if (ValueName(set.Value) is not { } value)
+            if (Constant.ValueName(set.Value) is not { } value)
             {
                 return; // not a constant: a decision made elsewhere
             }
@@ -131,28 +131,6 @@ namespace CdkLint.Rules
             else if (policy.Forbidden is { } forbidden && Contains(forbidden, value))
             {
                 Report(ctx, policy, set.Value.Syntax.GetLocation(), $"{policy.Property} is {value}");
-            }
-        }
-
-        /// <summary>How a value is named in cdklint.json: an enum or static member's name, or a constant's text.</summary>
-        private static string? ValueName(IOperation value)
-        {
-            switch (ConstructCreation.Unwrap(value))
-            {
-                case IFieldReferenceOperation { Instance: null } field:
-                    return field.Field.Name;
-                case IPropertyReferenceOperation { Instance: null } property:
-                    return property.Property.Name;
-                case var other when other is not null && other.ConstantValue.HasValue:
-                    return other.ConstantValue.Value switch
-                    {
-                        bool b => b ? "true" : "false",
-                        string s => s,
-                        System.IFormattable f => f.ToString(null, CultureInfo.InvariantCulture),
-                        _ => null,
-                    };
-                default:
-                    return null;
             }
         }
 

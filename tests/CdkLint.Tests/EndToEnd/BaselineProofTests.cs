@@ -17,7 +17,7 @@ namespace CdkLint.Tests.EndToEnd
 {
     /// <summary>
     /// The differential check of the baseline rules against cdk-nag: one C# app holds every case, each case a method of
-    /// its stack creating constructs whose ids start with the case's name; the app is synthesized once (CDK 2.160),
+    /// its stack creating constructs whose ids start with the case's name; the app is synthesized once (CDK 2.160; its cases spread over a few stacks, since a stack holds at most 500 resources),
     /// cdk-nag's AwsSolutions pack judges the template, CdkLint judges the source, and the two verdicts are compared per
     /// case. Where they differ on purpose, the case names the divergence, and the rule's page says so too.
     /// </summary>
@@ -122,6 +122,102 @@ namespace CdkLint.Tests.EndToEnd
             new("SgDb", "CDK2008", "AwsSolutions-EC23", true, true, """var db = new DatabaseInstance(this, "SgDb", new DatabaseInstanceProps { Engine = DatabaseInstanceEngine.POSTGRES, Vpc = Net, StorageEncrypted = true, DeletionProtection = true }); db.Connections.AllowDefaultPortFromAnyIpv4();""", HasFix: false),
 
             new("VpcSeparate", "CDK4008", "AwsSolutions-VPC7", false, false, """var vpc = new Vpc(this, "VpcSeparate", new VpcProps { MaxAzs = 1 }); new FlowLog(this, "VpcSeparateLog", new FlowLogProps { ResourceType = FlowLogResourceType.FromVpc(vpc) });"""),
+
+            // ---- The AwsSolutions pack (CDKN_x: off by default, on here as under CdkLintMode=AwsSolutions) ----
+
+            // CDKN_EC23 (with CDK2008): any port open to the internet, and a listener left open
+            new("Ec23Web", "CDKN_EC23", "AwsSolutions-EC23", true, true, """var sg = new Amazon.CDK.AWS.EC2.SecurityGroup(this, "Ec23Web", new Amazon.CDK.AWS.EC2.SecurityGroupProps { Vpc = Net }); sg.AddIngressRule(Amazon.CDK.AWS.EC2.Peer.AnyIpv4(), Amazon.CDK.AWS.EC2.Port.Tcp(443));""", HasFix: false),
+            new("Ec23Office", "CDKN_EC23", "AwsSolutions-EC23", false, false, """var sg = new Amazon.CDK.AWS.EC2.SecurityGroup(this, "Ec23Office", new Amazon.CDK.AWS.EC2.SecurityGroupProps { Vpc = Net }); sg.AddIngressRule(Amazon.CDK.AWS.EC2.Peer.Ipv4("203.0.113.0/24"), Amazon.CDK.AWS.EC2.Port.Tcp(443));""", HasFix: false),
+            new("Ec23Ssh", "CDKN_EC23", "AwsSolutions-EC23", false, true, """var sg = new Amazon.CDK.AWS.EC2.SecurityGroup(this, "Ec23Ssh", new Amazon.CDK.AWS.EC2.SecurityGroupProps { Vpc = Net }); sg.AddIngressRule(Amazon.CDK.AWS.EC2.Peer.AnyIpv4(), Amazon.CDK.AWS.EC2.Port.Tcp(22));""",
+                "a sensitive port is CDK2008's finding, so the pack rule leaves it out", HasFix: false),
+            new("Ec23Listener", "CDKN_EC23", "AwsSolutions-EC23", true, true, """var lb = new Amazon.CDK.AWS.ElasticLoadBalancingV2.ApplicationLoadBalancer(this, "Ec23Listener", new Amazon.CDK.AWS.ElasticLoadBalancingV2.ApplicationLoadBalancerProps { Vpc = Net }); lb.AddListener("Http", new Amazon.CDK.AWS.ElasticLoadBalancingV2.BaseApplicationListenerProps { Port = 80, DefaultAction = Amazon.CDK.AWS.ElasticLoadBalancingV2.ListenerAction.FixedResponse(200) });""", HasFix: false),
+            new("Ec23Closed", "CDKN_EC23", "AwsSolutions-EC23", false, false, """var lb = new Amazon.CDK.AWS.ElasticLoadBalancingV2.ApplicationLoadBalancer(this, "Ec23Closed", new Amazon.CDK.AWS.ElasticLoadBalancingV2.ApplicationLoadBalancerProps { Vpc = Net }); lb.AddListener("Http", new Amazon.CDK.AWS.ElasticLoadBalancingV2.BaseApplicationListenerProps { Port = 80, Open = false, DefaultAction = Amazon.CDK.AWS.ElasticLoadBalancingV2.ListenerAction.FixedResponse(200) });""", HasFix: false),
+
+            // CDKN_SQS3 (with CDK1007): a queue nobody consumes still wants a dead-letter queue
+            new("Sqs3Idle", "CDKN_SQS3", "AwsSolutions-SQS3", true, true, """new Queue(this, "Sqs3Idle", new QueueProps { EnforceSSL = true });""", HasFix: false),
+            new("Sqs3Pair", "CDKN_SQS3", "AwsSolutions-SQS3", false, false, """var dlq = new Queue(this, "Sqs3PairFailed", new QueueProps { EnforceSSL = true }); new Queue(this, "Sqs3PairWork", new QueueProps { EnforceSSL = true, DeadLetterQueue = new DeadLetterQueue { Queue = dlq, MaxReceiveCount = 3 } });""", HasFix: false),
+
+            // CDKN_L1 (with CDK5002): not the newest runtime of its family
+            new("L1Old", "CDKN_L1", "AwsSolutions-L1", true, true, """new Amazon.CDK.AWS.Lambda.Function(this, "L1Old", new Amazon.CDK.AWS.Lambda.FunctionProps { Runtime = Amazon.CDK.AWS.Lambda.Runtime.PYTHON_3_11, Handler = "index.handler", Code = Amazon.CDK.AWS.Lambda.Code.FromInline("def handler(event, context):\n    return None\n") });""", HasFix: false),
+            new("L1Image", "CDKN_L1", "AwsSolutions-L1", false, false, """new Amazon.CDK.AWS.Lambda.DockerImageFunction(this, "L1Image", new Amazon.CDK.AWS.Lambda.DockerImageFunctionProps { Code = Amazon.CDK.AWS.Lambda.DockerImageCode.FromEcr(Amazon.CDK.AWS.ECR.Repository.FromRepositoryName(this, "L1ImageRepo", "app")) });""", HasFix: false),
+            new("L1Provided", "CDKN_L1", "AwsSolutions-L1", false, false, """new Amazon.CDK.AWS.Lambda.Function(this, "L1Provided", new Amazon.CDK.AWS.Lambda.FunctionProps { Runtime = Amazon.CDK.AWS.Lambda.Runtime.PROVIDED_AL2023, Handler = "bootstrap", Code = Amazon.CDK.AWS.Lambda.Code.FromBucket(Amazon.CDK.AWS.S3.Bucket.FromBucketName(this, "L1ProvidedCode", "artifacts"), "app.zip") });""", HasFix: false),
+            new("L1Retired", "CDKN_L1", "AwsSolutions-L1", false, true, """new Amazon.CDK.AWS.Lambda.Function(this, "L1Retired", new Amazon.CDK.AWS.Lambda.FunctionProps { Runtime = Amazon.CDK.AWS.Lambda.Runtime.PYTHON_3_9, Handler = "index.handler", Code = Amazon.CDK.AWS.Lambda.Code.FromInline("def handler(event, context):\n    return None\n") });""",
+                "a deprecated runtime is CDK5002's finding, so the pack rule leaves it out", HasFix: false),
+
+            // CDKN_IAM4: AWS managed policies, named in the source or attached by CDK's defaults
+            new("Iam4Default", "CDKN_IAM4", "AwsSolutions-IAM4", true, true, """new Amazon.CDK.AWS.Lambda.Function(this, "Iam4Default", new Amazon.CDK.AWS.Lambda.FunctionProps { Runtime = Amazon.CDK.AWS.Lambda.Runtime.PYTHON_3_12, Handler = "index.handler", Code = Amazon.CDK.AWS.Lambda.Code.FromInline("def handler(event, context):\n    return None\n") });""", HasFix: false),
+            new("Iam4OwnRole", "CDKN_IAM4", "AwsSolutions-IAM4", false, false, """new Amazon.CDK.AWS.Lambda.Function(this, "Iam4OwnRole", new Amazon.CDK.AWS.Lambda.FunctionProps { Runtime = Amazon.CDK.AWS.Lambda.Runtime.PYTHON_3_12, Handler = "index.handler", Code = Amazon.CDK.AWS.Lambda.Code.FromInline("def handler(event, context):\n    return None\n"), Role = new Role(this, "Iam4OwnRoleRole", new RoleProps { AssumedBy = new ServicePrincipal("lambda.amazonaws.com") }) });""", HasFix: false),
+            new("Iam4Named", "CDKN_IAM4", "AwsSolutions-IAM4", true, true, """new Role(this, "Iam4Named", new RoleProps { AssumedBy = new ServicePrincipal("ec2.amazonaws.com"), ManagedPolicies = new[] { ManagedPolicy.FromAwsManagedPolicyName("ReadOnlyAccess") } });""", HasFix: false),
+            new("Iam4Custom", "CDKN_IAM4", "AwsSolutions-IAM4", false, false, """new Role(this, "Iam4Custom", new RoleProps { AssumedBy = new ServicePrincipal("ec2.amazonaws.com"), ManagedPolicies = new IManagedPolicy[] { new ManagedPolicy(this, "Iam4CustomPolicy", new ManagedPolicyProps { Statements = new[] { new PolicyStatement(new PolicyStatementProps { Actions = new[] { "s3:GetObject" }, Resources = new[] { "arn:aws:s3:::artifacts/app.zip" } }) } }) } });""", HasFix: false),
+            new("Iam4Api", "CDKN_IAM4", "AwsSolutions-IAM4", true, true, """new Amazon.CDK.AWS.APIGateway.RestApi(this, "Iam4Api").Root.AddMethod("GET", new Amazon.CDK.AWS.APIGateway.MockIntegration(), new Amazon.CDK.AWS.APIGateway.MethodOptions { AuthorizationType = Amazon.CDK.AWS.APIGateway.AuthorizationType.IAM });""", HasFix: false),
+            new("Iam4Quiet", "CDKN_IAM4", "AwsSolutions-IAM4", false, false, """new Amazon.CDK.AWS.APIGateway.RestApi(this, "Iam4Quiet", new Amazon.CDK.AWS.APIGateway.RestApiProps { CloudWatchRole = false }).Root.AddMethod("GET", new Amazon.CDK.AWS.APIGateway.MockIntegration(), new Amazon.CDK.AWS.APIGateway.MethodOptions { AuthorizationType = Amazon.CDK.AWS.APIGateway.AuthorizationType.IAM });""", HasFix: false),
+
+            // CDKN_APIG4, CDKN_COG4: method authorization, from the method's options or the defaults above it
+            new("Apig4Open", "CDKN_APIG4", "AwsSolutions-APIG4", true, true, """var api = new Amazon.CDK.AWS.APIGateway.RestApi(this, "Apig4Open", new Amazon.CDK.AWS.APIGateway.RestApiProps { CloudWatchRole = false }); api.Root.AddResource("items").AddMethod("GET", new Amazon.CDK.AWS.APIGateway.MockIntegration());""", HasFix: false),
+            new("Apig4Iam", "CDKN_APIG4", "AwsSolutions-APIG4", false, false, """var api = new Amazon.CDK.AWS.APIGateway.RestApi(this, "Apig4Iam", new Amazon.CDK.AWS.APIGateway.RestApiProps { CloudWatchRole = false }); api.Root.AddMethod("GET", new Amazon.CDK.AWS.APIGateway.MockIntegration(), new Amazon.CDK.AWS.APIGateway.MethodOptions { AuthorizationType = Amazon.CDK.AWS.APIGateway.AuthorizationType.IAM });""", HasFix: false),
+            new("Apig4Defaults", "CDKN_APIG4", "AwsSolutions-APIG4", false, false, """var api = new Amazon.CDK.AWS.APIGateway.RestApi(this, "Apig4Defaults", new Amazon.CDK.AWS.APIGateway.RestApiProps { CloudWatchRole = false, DefaultMethodOptions = new Amazon.CDK.AWS.APIGateway.MethodOptions { AuthorizationType = Amazon.CDK.AWS.APIGateway.AuthorizationType.IAM } }); var items = api.Root.AddResource("items"); items.AddMethod("GET", new Amazon.CDK.AWS.APIGateway.MockIntegration());""", HasFix: false),
+            new("Apig4Cors", "CDKN_APIG4", "AwsSolutions-APIG4", false, false, """var api = new Amazon.CDK.AWS.APIGateway.RestApi(this, "Apig4Cors", new Amazon.CDK.AWS.APIGateway.RestApiProps { CloudWatchRole = false, DefaultCorsPreflightOptions = new Amazon.CDK.AWS.APIGateway.CorsOptions { AllowOrigins = new[] { "https://example.com" } } }); api.Root.AddMethod("GET", new Amazon.CDK.AWS.APIGateway.MockIntegration(), new Amazon.CDK.AWS.APIGateway.MethodOptions { AuthorizationType = Amazon.CDK.AWS.APIGateway.AuthorizationType.IAM });""", HasFix: false),
+            new("Apig4Proxy", "CDKN_APIG4", "AwsSolutions-APIG4", true, true, """new Amazon.CDK.AWS.APIGateway.LambdaRestApi(this, "Apig4Proxy", new Amazon.CDK.AWS.APIGateway.LambdaRestApiProps { CloudWatchRole = false, Handler = new Amazon.CDK.AWS.Lambda.Function(this, "Apig4ProxyHandler", new Amazon.CDK.AWS.Lambda.FunctionProps { Runtime = Amazon.CDK.AWS.Lambda.Runtime.PYTHON_3_12, Handler = "index.handler", Code = Amazon.CDK.AWS.Lambda.Code.FromInline("def handler(event, context):\n    return None\n") }) });""", HasFix: false),
+            new("Cog4Open", "CDKN_COG4", "AwsSolutions-COG4", true, true, """var api = new Amazon.CDK.AWS.APIGateway.RestApi(this, "Cog4Open", new Amazon.CDK.AWS.APIGateway.RestApiProps { CloudWatchRole = false }); api.Root.AddMethod("GET", new Amazon.CDK.AWS.APIGateway.MockIntegration());""", HasFix: false),
+            new("Cog4Iam", "CDKN_COG4", "AwsSolutions-COG4", true, true, """var api = new Amazon.CDK.AWS.APIGateway.RestApi(this, "Cog4Iam", new Amazon.CDK.AWS.APIGateway.RestApiProps { CloudWatchRole = false }); api.Root.AddMethod("GET", new Amazon.CDK.AWS.APIGateway.MockIntegration(), new Amazon.CDK.AWS.APIGateway.MethodOptions { AuthorizationType = Amazon.CDK.AWS.APIGateway.AuthorizationType.IAM });""", HasFix: false),
+            new("Cog4Pool", "CDKN_COG4", "AwsSolutions-COG4", false, false, """var pool = new Amazon.CDK.AWS.Cognito.UserPool(this, "Cog4PoolUsers"); var auth = new Amazon.CDK.AWS.APIGateway.CognitoUserPoolsAuthorizer(this, "Cog4PoolAuth", new Amazon.CDK.AWS.APIGateway.CognitoUserPoolsAuthorizerProps { CognitoUserPools = new Amazon.CDK.AWS.Cognito.IUserPool[] { pool } }); var api = new Amazon.CDK.AWS.APIGateway.RestApi(this, "Cog4Pool", new Amazon.CDK.AWS.APIGateway.RestApiProps { CloudWatchRole = false }); api.Root.AddMethod("GET", new Amazon.CDK.AWS.APIGateway.MockIntegration(), new Amazon.CDK.AWS.APIGateway.MethodOptions { Authorizer = auth });""", HasFix: false),
+
+            // CDKN_APIG2: a validator for body and parameters
+            new("Apig2Bare", "CDKN_APIG2", "AwsSolutions-APIG2", true, true, """var api = new Amazon.CDK.AWS.APIGateway.RestApi(this, "Apig2Bare", new Amazon.CDK.AWS.APIGateway.RestApiProps { CloudWatchRole = false }); api.Root.AddMethod("GET", new Amazon.CDK.AWS.APIGateway.MockIntegration(), new Amazon.CDK.AWS.APIGateway.MethodOptions { AuthorizationType = Amazon.CDK.AWS.APIGateway.AuthorizationType.IAM });""", HasFix: false),
+            new("Apig2Valid", "CDKN_APIG2", "AwsSolutions-APIG2", false, false, """var api = new Amazon.CDK.AWS.APIGateway.RestApi(this, "Apig2Valid", new Amazon.CDK.AWS.APIGateway.RestApiProps { CloudWatchRole = false }); api.Root.AddMethod("GET", new Amazon.CDK.AWS.APIGateway.MockIntegration(), new Amazon.CDK.AWS.APIGateway.MethodOptions { AuthorizationType = Amazon.CDK.AWS.APIGateway.AuthorizationType.IAM }); api.AddRequestValidator("Check", new Amazon.CDK.AWS.APIGateway.RequestValidatorOptions { ValidateRequestBody = true, ValidateRequestParameters = true });""", HasFix: false),
+            new("Apig2Half", "CDKN_APIG2", "AwsSolutions-APIG2", true, true, """var api = new Amazon.CDK.AWS.APIGateway.RestApi(this, "Apig2Half", new Amazon.CDK.AWS.APIGateway.RestApiProps { CloudWatchRole = false }); api.Root.AddMethod("GET", new Amazon.CDK.AWS.APIGateway.MockIntegration(), new Amazon.CDK.AWS.APIGateway.MethodOptions { AuthorizationType = Amazon.CDK.AWS.APIGateway.AuthorizationType.IAM }); api.AddRequestValidator("Check", new Amazon.CDK.AWS.APIGateway.RequestValidatorOptions { ValidateRequestBody = true });""", HasFix: false),
+
+            // CDKN_CFR1..CFR4: a distribution's geo restrictions, web ACL, access logs and viewer TLS
+            new("Cfr1Bare", "CDKN_CFR1", "AwsSolutions-CFR1", true, true, """new Amazon.CDK.AWS.CloudFront.Distribution(this, "Cfr1Bare", new Amazon.CDK.AWS.CloudFront.DistributionProps { DefaultBehavior = new Amazon.CDK.AWS.CloudFront.BehaviorOptions { Origin = new Amazon.CDK.AWS.CloudFront.Origins.HttpOrigin("origin.example.com") } });""", HasFix: false),
+            new("Cfr1Geo", "CDKN_CFR1", "AwsSolutions-CFR1", false, false, """new Amazon.CDK.AWS.CloudFront.Distribution(this, "Cfr1Geo", new Amazon.CDK.AWS.CloudFront.DistributionProps { DefaultBehavior = new Amazon.CDK.AWS.CloudFront.BehaviorOptions { Origin = new Amazon.CDK.AWS.CloudFront.Origins.HttpOrigin("origin.example.com") }, GeoRestriction = Amazon.CDK.AWS.CloudFront.GeoRestriction.Allowlist("US", "CA") });""", HasFix: false),
+            new("Cfr2Bare", "CDKN_CFR2", "AwsSolutions-CFR2", true, true, """new Amazon.CDK.AWS.CloudFront.Distribution(this, "Cfr2Bare", new Amazon.CDK.AWS.CloudFront.DistributionProps { DefaultBehavior = new Amazon.CDK.AWS.CloudFront.BehaviorOptions { Origin = new Amazon.CDK.AWS.CloudFront.Origins.HttpOrigin("origin.example.com") } });""", HasFix: false),
+            new("Cfr2Waf", "CDKN_CFR2", "AwsSolutions-CFR2", false, false, """new Amazon.CDK.AWS.CloudFront.Distribution(this, "Cfr2Waf", new Amazon.CDK.AWS.CloudFront.DistributionProps { DefaultBehavior = new Amazon.CDK.AWS.CloudFront.BehaviorOptions { Origin = new Amazon.CDK.AWS.CloudFront.Origins.HttpOrigin("origin.example.com") }, WebAclId = "arn:aws:wafv2:us-east-1:111122223333:global/webacl/edge/0a1b2c3d" });""", HasFix: false),
+            new("Cfr3Bare", "CDKN_CFR3", "AwsSolutions-CFR3", true, true, """new Amazon.CDK.AWS.CloudFront.Distribution(this, "Cfr3Bare", new Amazon.CDK.AWS.CloudFront.DistributionProps { DefaultBehavior = new Amazon.CDK.AWS.CloudFront.BehaviorOptions { Origin = new Amazon.CDK.AWS.CloudFront.Origins.HttpOrigin("origin.example.com") } });""", HasFix: false),
+            new("Cfr3Off", "CDKN_CFR3", "AwsSolutions-CFR3", true, true, """new Amazon.CDK.AWS.CloudFront.Distribution(this, "Cfr3Off", new Amazon.CDK.AWS.CloudFront.DistributionProps { DefaultBehavior = new Amazon.CDK.AWS.CloudFront.BehaviorOptions { Origin = new Amazon.CDK.AWS.CloudFront.Origins.HttpOrigin("origin.example.com") }, EnableLogging = false });""", HasFix: false),
+            new("Cfr3Logged", "CDKN_CFR3", "AwsSolutions-CFR3", false, false, """new Amazon.CDK.AWS.CloudFront.Distribution(this, "Cfr3Logged", new Amazon.CDK.AWS.CloudFront.DistributionProps { DefaultBehavior = new Amazon.CDK.AWS.CloudFront.BehaviorOptions { Origin = new Amazon.CDK.AWS.CloudFront.Origins.HttpOrigin("origin.example.com") }, EnableLogging = true });""", HasFix: false),
+            new("Cfr4Bare", "CDKN_CFR4", "AwsSolutions-CFR4", true, true, """new Amazon.CDK.AWS.CloudFront.Distribution(this, "Cfr4Bare", new Amazon.CDK.AWS.CloudFront.DistributionProps { DefaultBehavior = new Amazon.CDK.AWS.CloudFront.BehaviorOptions { Origin = new Amazon.CDK.AWS.CloudFront.Origins.HttpOrigin("origin.example.com") } });""", HasFix: false),
+            new("Cfr4Cert", "CDKN_CFR4", "AwsSolutions-CFR4", false, false, """new Amazon.CDK.AWS.CloudFront.Distribution(this, "Cfr4Cert", new Amazon.CDK.AWS.CloudFront.DistributionProps { DefaultBehavior = new Amazon.CDK.AWS.CloudFront.BehaviorOptions { Origin = new Amazon.CDK.AWS.CloudFront.Origins.HttpOrigin("origin.example.com") }, Certificate = Amazon.CDK.AWS.CertificateManager.Certificate.FromCertificateArn(this, "Cfr4CertCert", "arn:aws:acm:us-east-1:111122223333:certificate/0a1b2c3d-1111-2222-3333-444455556666"), DomainNames = new[] { "www.example.com" } });""", HasFix: false),
+            new("Cfr4Old", "CDKN_CFR4", "AwsSolutions-CFR4", true, true, """new Amazon.CDK.AWS.CloudFront.Distribution(this, "Cfr4Old", new Amazon.CDK.AWS.CloudFront.DistributionProps { DefaultBehavior = new Amazon.CDK.AWS.CloudFront.BehaviorOptions { Origin = new Amazon.CDK.AWS.CloudFront.Origins.HttpOrigin("origin.example.com") }, Certificate = Amazon.CDK.AWS.CertificateManager.Certificate.FromCertificateArn(this, "Cfr4OldCert", "arn:aws:acm:us-east-1:111122223333:certificate/0a1b2c3d-1111-2222-3333-444455556666"), DomainNames = new[] { "www.example.com" }, MinimumProtocolVersion = Amazon.CDK.AWS.CloudFront.SecurityPolicyProtocol.TLS_V1_2016 });""", HasFix: false),
+
+            // CDKN_EC28, RDS3, RDS6, RDS13, RDS14, COG1, COG2, CB4, AS3, VPC3, ASC3: data rules (a prop of one construct)
+            new("EC28Bare", "CDKN_EC28", "AwsSolutions-EC28", true, true, """new Amazon.CDK.AWS.EC2.Instance_(this, "EC28Bare", new Amazon.CDK.AWS.EC2.InstanceProps { Vpc = Net, InstanceType = new Amazon.CDK.AWS.EC2.InstanceType("t3.micro"), MachineImage = MachineImage.LatestAmazonLinux2023() });""", HasFix: false),
+            new("EC28Detailed", "CDKN_EC28", "AwsSolutions-EC28", false, false, """new Amazon.CDK.AWS.EC2.Instance_(this, "EC28Detailed", new Amazon.CDK.AWS.EC2.InstanceProps { Vpc = Net, InstanceType = new Amazon.CDK.AWS.EC2.InstanceType("t3.micro"), MachineImage = MachineImage.LatestAmazonLinux2023(), DetailedMonitoring = true });""", HasFix: false),
+            new("EC28AsgDefault", "CDKN_EC28", "AwsSolutions-EC28", false, false, """new Amazon.CDK.AWS.AutoScaling.AutoScalingGroup(this, "EC28AsgDefault", new Amazon.CDK.AWS.AutoScaling.AutoScalingGroupProps { Vpc = Net, InstanceType = new Amazon.CDK.AWS.EC2.InstanceType("t3.micro"), MachineImage = MachineImage.LatestAmazonLinux2023() });""", HasFix: false),
+            new("EC28AsgBasic", "CDKN_EC28", "AwsSolutions-EC28", false, true, """new Amazon.CDK.AWS.AutoScaling.AutoScalingGroup(this, "EC28AsgBasic", new Amazon.CDK.AWS.AutoScaling.AutoScalingGroupProps { Vpc = Net, InstanceType = new Amazon.CDK.AWS.EC2.InstanceType("t3.micro"), MachineImage = MachineImage.LatestAmazonLinux2023(), InstanceMonitoring = Amazon.CDK.AWS.AutoScaling.Monitoring.BASIC });""", "an Auto Scaling group is left to its launch template; cdk-nag reads InstanceMonitoring only without the launch-template feature flag, which new projects set", HasFix: false),
+            new("RDS3Single", "CDKN_RDS3", "AwsSolutions-RDS3", true, true, """new DatabaseInstance(this, "RDS3Single", new DatabaseInstanceProps { Engine = DatabaseInstanceEngine.POSTGRES, Vpc = Net });""", HasFix: false),
+            new("RDS3Multi", "CDKN_RDS3", "AwsSolutions-RDS3", false, false, """new DatabaseInstance(this, "RDS3Multi", new DatabaseInstanceProps { Engine = DatabaseInstanceEngine.POSTGRES, Vpc = Net, MultiAz = true });""", HasFix: false),
+            new("RDS3Aurora", "CDKN_RDS3", "AwsSolutions-RDS3", false, false, """new DatabaseCluster(this, "RDS3Aurora", new DatabaseClusterProps { Engine = DatabaseClusterEngine.AURORA_MYSQL, Vpc = Net, Writer = ClusterInstance.Provisioned("Writer") });""", HasFix: false),
+            new("RDS6Bare", "CDKN_RDS6", "AwsSolutions-RDS6", true, true, """new DatabaseCluster(this, "RDS6Bare", new DatabaseClusterProps { Engine = DatabaseClusterEngine.AURORA_MYSQL, Vpc = Net, Writer = ClusterInstance.Provisioned("Writer") });""", HasFix: false),
+            new("RDS6Off", "CDKN_RDS6", "AwsSolutions-RDS6", true, true, """new DatabaseCluster(this, "RDS6Off", new DatabaseClusterProps { Engine = DatabaseClusterEngine.AURORA_MYSQL, Vpc = Net, Writer = ClusterInstance.Provisioned("Writer"), IamAuthentication = false });""", HasFix: false),
+            new("RDS6Iam", "CDKN_RDS6", "AwsSolutions-RDS6", false, false, """new DatabaseCluster(this, "RDS6Iam", new DatabaseClusterProps { Engine = DatabaseClusterEngine.AURORA_MYSQL, Vpc = Net, Writer = ClusterInstance.Provisioned("Writer"), IamAuthentication = true });""", HasFix: false),
+            new("RDS13Zero", "CDKN_RDS13", "AwsSolutions-RDS13", true, true, """new DatabaseInstance(this, "RDS13Zero", new DatabaseInstanceProps { Engine = DatabaseInstanceEngine.POSTGRES, Vpc = Net, BackupRetention = Duration.Days(0) });""", HasFix: false),
+            new("RDS13Unset", "CDKN_RDS13", "AwsSolutions-RDS13", false, false, """new DatabaseInstance(this, "RDS13Unset", new DatabaseInstanceProps { Engine = DatabaseInstanceEngine.POSTGRES, Vpc = Net });""", HasFix: false),
+            new("RDS13Week", "CDKN_RDS13", "AwsSolutions-RDS13", false, false, """new DatabaseInstance(this, "RDS13Week", new DatabaseInstanceProps { Engine = DatabaseInstanceEngine.POSTGRES, Vpc = Net, BackupRetention = Duration.Days(7) });""", HasFix: false),
+            new("RDS14Bare", "CDKN_RDS14", "AwsSolutions-RDS14", true, true, """new DatabaseCluster(this, "RDS14Bare", new DatabaseClusterProps { Engine = DatabaseClusterEngine.AURORA_MYSQL, Vpc = Net, Writer = ClusterInstance.Provisioned("Writer") });""", HasFix: false),
+            new("RDS14Window", "CDKN_RDS14", "AwsSolutions-RDS14", false, false, """new DatabaseCluster(this, "RDS14Window", new DatabaseClusterProps { Engine = DatabaseClusterEngine.AURORA_MYSQL, Vpc = Net, Writer = ClusterInstance.Provisioned("Writer"), BacktrackWindow = Duration.Hours(24) });""", HasFix: false),
+            new("RDS14Postgres", "CDKN_RDS14", "AwsSolutions-RDS14", false, false, """new DatabaseCluster(this, "RDS14Postgres", new DatabaseClusterProps { Engine = DatabaseClusterEngine.AuroraPostgres(new AuroraPostgresClusterEngineProps { Version = AuroraPostgresEngineVersion.VER_16_3 }), Vpc = Net, Writer = ClusterInstance.Provisioned("Writer") });""", HasFix: false),
+            new("COG1Bare", "CDKN_COG1", "AwsSolutions-COG1", true, true, """new Amazon.CDK.AWS.Cognito.UserPool(this, "COG1Bare");""", HasFix: false),
+            new("COG1Partial", "CDKN_COG1", "AwsSolutions-COG1", true, true, """new Amazon.CDK.AWS.Cognito.UserPool(this, "COG1Partial", new Amazon.CDK.AWS.Cognito.UserPoolProps { PasswordPolicy = new Amazon.CDK.AWS.Cognito.PasswordPolicy { MinLength = 12 } });""", HasFix: false),
+            new("COG1Strong", "CDKN_COG1", "AwsSolutions-COG1", false, false, """new Amazon.CDK.AWS.Cognito.UserPool(this, "COG1Strong", new Amazon.CDK.AWS.Cognito.UserPoolProps { PasswordPolicy = new Amazon.CDK.AWS.Cognito.PasswordPolicy { MinLength = 8, RequireUppercase = true, RequireDigits = true, RequireSymbols = true } });""", HasFix: false),
+            new("COG2Bare", "CDKN_COG2", "AwsSolutions-COG2", true, true, """new Amazon.CDK.AWS.Cognito.UserPool(this, "COG2Bare");""", HasFix: false),
+            new("COG2Optional", "CDKN_COG2", "AwsSolutions-COG2", true, true, """new Amazon.CDK.AWS.Cognito.UserPool(this, "COG2Optional", new Amazon.CDK.AWS.Cognito.UserPoolProps { Mfa = Amazon.CDK.AWS.Cognito.Mfa.OPTIONAL, MfaSecondFactor = new Amazon.CDK.AWS.Cognito.MfaSecondFactor { Sms = false, Otp = true } });""", HasFix: false),
+            new("COG2Required", "CDKN_COG2", "AwsSolutions-COG2", false, false, """new Amazon.CDK.AWS.Cognito.UserPool(this, "COG2Required", new Amazon.CDK.AWS.Cognito.UserPoolProps { Mfa = Amazon.CDK.AWS.Cognito.Mfa.REQUIRED, MfaSecondFactor = new Amazon.CDK.AWS.Cognito.MfaSecondFactor { Sms = false, Otp = true } });""", HasFix: false),
+            new("ASC3Bare", "CDKN_ASC3", "AwsSolutions-ASC3", true, true, """System.IO.File.WriteAllText("asc3.graphql", "type Query { ping: String }"); new Amazon.CDK.AWS.AppSync.GraphqlApi(this, "ASC3Bare", new Amazon.CDK.AWS.AppSync.GraphqlApiProps { Name = "ASC3Bare", Definition = Amazon.CDK.AWS.AppSync.Definition.FromFile("asc3.graphql") });""", HasFix: false),
+            new("ASC3Logged", "CDKN_ASC3", "AwsSolutions-ASC3", false, false, """System.IO.File.WriteAllText("asc3.graphql", "type Query { ping: String }"); new Amazon.CDK.AWS.AppSync.GraphqlApi(this, "ASC3Logged", new Amazon.CDK.AWS.AppSync.GraphqlApiProps { Name = "ASC3Logged", Definition = Amazon.CDK.AWS.AppSync.Definition.FromFile("asc3.graphql"), LogConfig = new Amazon.CDK.AWS.AppSync.LogConfig { FieldLogLevel = Amazon.CDK.AWS.AppSync.FieldLogLevel.ERROR } });""", HasFix: false),
+            new("ASC3Terse", "CDKN_ASC3", "AwsSolutions-ASC3", true, true, """System.IO.File.WriteAllText("asc3.graphql", "type Query { ping: String }"); new Amazon.CDK.AWS.AppSync.GraphqlApi(this, "ASC3Terse", new Amazon.CDK.AWS.AppSync.GraphqlApiProps { Name = "ASC3Terse", Definition = Amazon.CDK.AWS.AppSync.Definition.FromFile("asc3.graphql"), LogConfig = new Amazon.CDK.AWS.AppSync.LogConfig { ExcludeVerboseContent = true } });""", HasFix: false),
+            new("CB4Bare", "CDKN_CB4", "AwsSolutions-CB4", true, true, """new Amazon.CDK.AWS.CodeBuild.PipelineProject(this, "CB4Bare");""", HasFix: false),
+            new("CB4Key", "CDKN_CB4", "AwsSolutions-CB4", false, false, """new Amazon.CDK.AWS.CodeBuild.PipelineProject(this, "CB4Key", new Amazon.CDK.AWS.CodeBuild.PipelineProjectProps { EncryptionKey = new Key(this, "CB4KeyCmk", new KeyProps { EnableKeyRotation = true }) });""", HasFix: false),
+            new("CB4Imported", "CDKN_CB4", "AwsSolutions-CB4", false, false, """new Amazon.CDK.AWS.CodeBuild.PipelineProject(this, "CB4Imported", new Amazon.CDK.AWS.CodeBuild.PipelineProjectProps { EncryptionKey = Key.FromKeyArn(this, "CB4ImportedCmk", "arn:aws:kms:us-east-1:123456789012:key/11111111-2222-3333-4444-555555555555") });""", HasFix: false),
+            new("AS3Bare", "CDKN_AS3", "AwsSolutions-AS3", true, true, """new Amazon.CDK.AWS.AutoScaling.AutoScalingGroup(this, "AS3Bare", new Amazon.CDK.AWS.AutoScaling.AutoScalingGroupProps { Vpc = Net, InstanceType = new Amazon.CDK.AWS.EC2.InstanceType("t3.micro"), MachineImage = MachineImage.LatestAmazonLinux2023() });""", HasFix: false),
+            new("AS3All", "CDKN_AS3", "AwsSolutions-AS3", false, false, """new Amazon.CDK.AWS.AutoScaling.AutoScalingGroup(this, "AS3All", new Amazon.CDK.AWS.AutoScaling.AutoScalingGroupProps { Vpc = Net, InstanceType = new Amazon.CDK.AWS.EC2.InstanceType("t3.micro"), MachineImage = MachineImage.LatestAmazonLinux2023(), Notifications = new[] { new Amazon.CDK.AWS.AutoScaling.NotificationConfiguration { Topic = Topic.FromTopicArn(this, "AS3AllTopic", "arn:aws:sns:us-east-1:111122223333:scaling") } } });""", HasFix: false),
+            new("VPC3Acl", "CDKN_VPC3", "AwsSolutions-VPC3", true, true, """new NetworkAcl(this, "VPC3Acl", new NetworkAclProps { Vpc = Net });""", HasFix: false),
+            new("VPC3Entry", "CDKN_VPC3", "AwsSolutions-VPC3", true, true, """new NetworkAcl(this, "VPC3Entry", new NetworkAclProps { Vpc = Net }).AddEntry("Https", new CommonNetworkAclEntryOptions { Cidr = AclCidr.AnyIpv4(), RuleNumber = 100, Traffic = AclTraffic.TcpPort(443), Direction = TrafficDirection.INGRESS, RuleAction = Amazon.CDK.AWS.EC2.Action.ALLOW });""", HasFix: false),
+            new("VPC3Imported", "CDKN_VPC3", "AwsSolutions-VPC3", false, false, """NetworkAcl.FromNetworkAclId(this, "VPC3Imported", "acl-0123456789abcdef0");""", HasFix: false),
+
+            // CDKN_S1: server access logs, or being another bucket's log destination
+            new("S1Bare", "CDKN_S1", "AwsSolutions-S1", true, true, """new Amazon.CDK.AWS.S3.Bucket(this, "S1Bare", new Amazon.CDK.AWS.S3.BucketProps { EnforceSSL = true });""", HasFix: false),
+            new("S1Logged", "CDKN_S1", "AwsSolutions-S1", false, false, """var logs = new Amazon.CDK.AWS.S3.Bucket(this, "S1LoggedLogs", new Amazon.CDK.AWS.S3.BucketProps { EnforceSSL = true }); new Amazon.CDK.AWS.S3.Bucket(this, "S1LoggedData", new Amazon.CDK.AWS.S3.BucketProps { EnforceSSL = true, ServerAccessLogsBucket = logs });""", HasFix: false),
+            new("S1Prefix", "CDKN_S1", "AwsSolutions-S1", false, false, """new Amazon.CDK.AWS.S3.Bucket(this, "S1Prefix", new Amazon.CDK.AWS.S3.BucketProps { EnforceSSL = true, ServerAccessLogsPrefix = "access/" });""", HasFix: false),
         };
 
         private static readonly (DiagnosticAnalyzer Analyzer, Microsoft.CodeAnalysis.CodeFixes.CodeFixProvider Fixer, string Id)[] Fixes =
@@ -166,7 +262,7 @@ namespace CdkLint.Tests.EndToEnd
                 var environment = new Dictionary<string, string> { ["CDK_OUTDIR"] = "cdk.out", ["CDK_CONTEXT_JSON"] = "{}" };
                 var (code, text) = Processes.Run("dotnet", "run", dir, timeoutSeconds: 900, environment: environment);
                 Assert.True(code == 0, "synth failed (Node.js is required for synth):\n" + text);
-                var nag = CdkNag.Run(Path.Combine(dir, "cdk.out", "Proof.template.json"), _output);
+                var nag = Nag(dir);
 
                 var lint = await CdkLintFindings(source);
                 var report = new List<string>();
@@ -194,7 +290,7 @@ namespace CdkLint.Tests.EndToEnd
                 Directory.Delete(Path.Combine(dir, "cdk.out"), recursive: true);
                 (code, text) = Processes.Run("dotnet", "run", dir, timeoutSeconds: 900, environment: environment);
                 Assert.True(code == 0, "the fixed app does not synthesize:\n" + text + "\n" + fixedSource);
-                var nagAfter = CdkNag.Run(Path.Combine(dir, "cdk.out", "Proof.template.json"), _output);
+                var nagAfter = Nag(dir);
                 foreach (var c in Cases.Where(c => c.CdkLintFlags && c.HasFix))
                 {
                     Assert.False(nagAfter.Any(f => f.Is(c.Nag, c.Name)), $"{c.Name}: cdk-nag still reports {c.Nag} after CdkLint's fix:\n{fixedSource}");
@@ -206,10 +302,44 @@ namespace CdkLint.Tests.EndToEnd
             }
         }
 
+        /// <summary>Cases per stack: CloudFormation allows 500 resources in one stack, and some cases make dozens.</summary>
+        private const int CasesPerStack = 30;
+
+        private static int StackCount => (Cases.Length + CasesPerStack - 1) / CasesPerStack;
+
+        /// <summary>cdk-nag's findings over every stack's template.</summary>
+        private List<NagFinding> Nag(string dir)
+            => Enumerable.Range(0, StackCount).SelectMany(i => CdkNag.Run(Path.Combine(dir, "cdk.out", $"Proof{i}.template.json"), _output)).ToList();
+
         private static string Source()
         {
-            var methods = string.Join("\n", Cases.Select(c => $"    private void {c.Name}() {{ {c.Code} }}"));
-            var calls = string.Join("\n", Cases.Select(c => $"        {c.Name}();"));
+            var stacks = new System.Text.StringBuilder();
+            var creations = new System.Text.StringBuilder();
+            for (var i = 0; i < StackCount; i++)
+            {
+                var chunk = Cases.Skip(i * CasesPerStack).Take(CasesPerStack).ToList();
+                var methods = string.Join("\n", chunk.Select(c => $"    private void {c.Name}() {{ {c.Code} }}"));
+                var calls = string.Join("\n", chunk.Select(c => $"        {c.Name}();"));
+                stacks.Append($$"""
+
+                public sealed class ProofStack{{i}} : Stack
+                {
+                    // The network the databases and clusters live in: it has a flow log, so it is no case of its own.
+                    private readonly Vpc Net;
+
+                    public ProofStack{{i}}(Construct scope, string id) : base(scope, id)
+                    {
+                        Net = new Vpc(this, "SharedNet", new VpcProps { MaxAzs = 2, FlowLogs = new Dictionary<string, IFlowLogOptions> { ["All"] = new FlowLogOptions() } });
+                {{calls}}
+                    }
+
+                {{methods}}
+                }
+
+                """);
+                creations.Append($"        new ProofStack{i}(app, \"Proof{i}\");\n");
+            }
+
             return $$"""
                 using System.Collections.Generic;
                 using Amazon.CDK;
@@ -223,28 +353,13 @@ namespace CdkLint.Tests.EndToEnd
                 using Amazon.CDK.AWS.SQS;
                 using Amazon.CDK.AWS.StepFunctions;
                 using Constructs;
-
-                public sealed class ProofStack : Stack
-                {
-                    // The network the databases and clusters live in: it has a flow log, so it is no case of its own.
-                    private readonly Vpc Net;
-
-                    public ProofStack(Construct scope, string id) : base(scope, id)
-                    {
-                        Net = new Vpc(this, "SharedNet", new VpcProps { MaxAzs = 2, FlowLogs = new Dictionary<string, IFlowLogOptions> { ["All"] = new FlowLogOptions() } });
-                {{calls}}
-                    }
-
-                {{methods}}
-                }
-
+                {{stacks}}
                 public static class Program
                 {
                     public static void Main()
                     {
                         var app = new App();
-                        new ProofStack(app, "Proof");
-                        app.Synth();
+                {{creations}}        app.Synth();
                     }
                 }
                 """;
@@ -254,7 +369,9 @@ namespace CdkLint.Tests.EndToEnd
         private static async Task<List<(string Id, string Case)>> CdkLintFindings(string source)
         {
             var tree = CSharpSyntaxTree.ParseText(source, path: "/proof/Program.cs");
-            var compilation = CSharpCompilation.Create("Proof", new[] { tree }, CdkReferences.For(CdkVersion.V2_160), new CSharpCompilationOptions(OutputKind.ConsoleApplication));
+            // The pack's rules are off by default: turn each on, as the AwsSolutions preset does.
+            var pack = CdkLint.Pack.AwsSolutionsRules.All.Where(r => r.Coverage == CdkLint.Pack.Coverage.Pack).ToDictionary(r => r.Id, _ => ReportDiagnostic.Warn);
+            var compilation = CSharpCompilation.Create("Proof", new[] { tree }, CdkReferences.For(CdkVersion.V2_160), new CSharpCompilationOptions(OutputKind.ConsoleApplication).WithSpecificDiagnosticOptions(pack));
             Assert.Empty(compilation.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error));
             var diagnostics = await compilation.WithAnalyzers(ImmutableArray.Create<DiagnosticAnalyzer>(new CdkLintAnalyzer())).GetAnalyzerDiagnosticsAsync();
             var root = await tree.GetRootAsync();

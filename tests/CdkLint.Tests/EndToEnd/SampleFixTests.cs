@@ -122,7 +122,7 @@ namespace CdkLint.Tests.EndToEnd
             Assert.True(from >= 0, "README.md needs the section \"CdkLint, cdk-nag and cfn-lint side by side\"");
             var section = readme.Substring(from, readme.IndexOf("\n## ", from, StringComparison.Ordinal) - from);
             var rows = section.Split('\n').Where(l => l.StartsWith("| [CDK", StringComparison.Ordinal)).ToList();
-            Assert.Equal(Catalogue.Descriptors.Select(d => d.Id).Concat(Catalogue.Suppressions.Select(s => s.Id)).Distinct().Count(), rows.Count);
+            Assert.Equal(Catalogue.ConceptDescriptors.Select(d => d.Id).Concat(Catalogue.Suppressions.Select(s => s.Id)).Distinct().Count(), rows.Count);
             foreach (var row in rows)
             {
                 var id = row.Substring(3, row.IndexOf(']', StringComparison.Ordinal) - 3);

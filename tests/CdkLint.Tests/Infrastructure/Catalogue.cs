@@ -31,6 +31,11 @@ namespace CdkLint.Tests.Infrastructure
             .OrderBy(d => d.Id, StringComparer.Ordinal)
             .ToImmutableArray();
 
+        /// <summary>The concept rules (CDKnnnn), without the AwsSolutions pack's CDKN_x descriptors (off by default).</summary>
+        public static ImmutableArray<DiagnosticDescriptor> ConceptDescriptors { get; } = Descriptors
+            .Where(d => !d.Id.StartsWith("CDKN_", StringComparison.Ordinal))
+            .ToImmutableArray();
+
         public static ImmutableArray<SuppressionDescriptor> Suppressions { get; } = Analyzers
             .OfType<DiagnosticSuppressor>()
             .SelectMany(s => s.SupportedSuppressions)
@@ -45,6 +50,10 @@ namespace CdkLint.Tests.Infrastructure
         {
             var exceptions = new System.Collections.Generic.List<string>();
             var options = new CompilationWithAnalyzersOptions(new AnalyzerOptions(ImmutableArray<AdditionalText>.Empty), (e, a, _) => exceptions.Add(a + ": " + e), concurrentAnalysis: false, logAnalyzerExecutionTime: false);
+            // The AwsSolutions pack on too (as the AwsSolutions preset turns it on), so that no input makes any rule throw.
+            var pack = CdkLint.Pack.AwsSolutionsRules.All.Where(r => r.Coverage == CdkLint.Pack.Coverage.Pack)
+                .Select(r => new System.Collections.Generic.KeyValuePair<string, ReportDiagnostic>(r.Id, ReportDiagnostic.Warn));
+            compilation = compilation.WithOptions(compilation.Options.WithSpecificDiagnosticOptions(compilation.Options.SpecificDiagnosticOptions.SetItems(pack)));
             var diagnostics = await compilation.WithAnalyzers(Analyzers, options).GetAnalyzerDiagnosticsAsync();
             return (diagnostics, exceptions);
         }

@@ -1,3 +1,4 @@
+using System.Linq;
 using System.Threading.Tasks;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CodeFixes;
@@ -18,12 +19,22 @@ namespace CdkLint.Tests.Infrastructure
             ReferenceAssemblies = new ReferenceAssemblies("net10.0");
             var references = withCdk ? CdkReferences.For(version) : CdkReferences.Framework;
             TestState.AdditionalReferences.AddRange(references);
+
+            // The testing library turns on every diagnostic an analyzer supports; the AwsSolutions pack's are off by
+            // default, as a user gets them, unless the test's .editorconfig turns them on.
+            DisabledDiagnostics.AddRange(CdkLint.Pack.AwsSolutionsRules.All.Where(r => r.Coverage == CdkLint.Pack.Coverage.Pack).Select(r => r.Id));
         }
 
         /// <summary>Adds `.editorconfig` content for every source file (`key = value` lines).</summary>
         public CdkTest<TAnalyzer, TFixer> WithEditorConfig(string lines)
         {
             TestState.AnalyzerConfigFiles.Add(("/.editorconfig", "root = true\n\n[*.cs]\n" + lines + "\n"));
+            if (lines.Contains("CDKN_", System.StringComparison.Ordinal))
+            {
+                // The test turns pack rules on, as the AwsSolutions preset does.
+                DisabledDiagnostics.Clear();
+            }
+
             return this;
         }
 

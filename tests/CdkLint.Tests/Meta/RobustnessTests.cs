@@ -124,7 +124,7 @@ namespace CdkLint.Tests.Meta
             // machines, volumes, security groups) are shown
             // by their own tests and the differential check against cdk-nag instead.
             var notInSample = new[] { "CDK1006", "CDK1007", "CDK2007", "CDK2008", "CDK2009", "CDK4005", "CDK4006", "CDK4007", "CDK4008" };
-            var rules = Catalogue.Descriptors.Select(d => d.Id).Where(id => !id.StartsWith("CDK9", StringComparison.Ordinal) && !notInSample.Contains(id)).ToList();
+            var rules = Catalogue.ConceptDescriptors.Select(d => d.Id).Where(id => !id.StartsWith("CDK9", StringComparison.Ordinal) && !notInSample.Contains(id)).ToList();
             Assert.True(rules.All(id => findings.Any(d => d.Id == id)), "the sample shows every rule: " + perRule);
 
             var applied = 0;

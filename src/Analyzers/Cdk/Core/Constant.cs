@@ -60,6 +60,60 @@ namespace CdkLint.Cdk
             return false;
         }
 
+        /// <summary>
+        /// How data rules (the AwsSolutions pack, cdklint.json policies) name a value: an enum member's or a static
+        /// member's name (<c>Mfa.OFF</c> → <c>OFF</c>, <c>Peer.AnyIpv4()</c> → <c>AnyIpv4</c>), <c>true</c>/<c>false</c>,
+        /// a number or a string, a constant duration as seconds (<c>Duration.Days(0)</c> → <c>0s</c>). Null when the
+        /// value is not known in the source. Factory calls and durations are named only when <paramref name="symbols"/>
+        /// is given (team policies compare plain constants and members).
+        /// </summary>
+        public static string? ValueName(IOperation? value, CdkSymbols? symbols = null)
+        {
+            var unwrapped = ConstructCreation.Unwrap(value);
+            if (symbols is not null && TryGetDurationSeconds(unwrapped, symbols, out var seconds))
+            {
+                return seconds.ToString(CultureInfo.InvariantCulture) + "s";
+            }
+
+            switch (unwrapped)
+            {
+                case null:
+                    return null;
+                case IFieldReferenceOperation { Instance: null } field when field.Field.ContainingType?.TypeKind == TypeKind.Enum || !field.Field.HasConstantValue:
+                    return field.Field.Name;
+                case IPropertyReferenceOperation { Instance: null } property:
+                    return property.Property.Name;
+                case IInvocationOperation { Instance: null } call when symbols is not null && call.TargetMethod.IsStatic:
+                    return call.TargetMethod.Name;
+            }
+
+            if (TryGet(unwrapped, 0, out var constant))
+            {
+                if (unwrapped.Type is INamedTypeSymbol { TypeKind: TypeKind.Enum } enumType && constant is not null)
+                {
+                    foreach (var member in enumType.GetMembers())
+                    {
+                        if (member is IFieldSymbol { HasConstantValue: true } f && Equals(f.ConstantValue, constant))
+                        {
+                            return f.Name;
+                        }
+                    }
+
+                    return null;
+                }
+
+                return constant switch
+                {
+                    bool b => b ? "true" : "false",
+                    string s => s,
+                    IFormattable f => f.ToString(null, CultureInfo.InvariantCulture),
+                    _ => null,
+                };
+            }
+
+            return null;
+        }
+
         /// <summary><c>Duration.Seconds/Minutes/Hours/Days/Millis(c)</c> with a constant <c>c</c>, in seconds.</summary>
         public static bool TryGetDurationSeconds(IOperation? operation, CdkSymbols symbols, out double seconds)
         {

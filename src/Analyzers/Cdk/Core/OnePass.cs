@@ -231,14 +231,16 @@ namespace CdkLint.Cdk
                 return specific == ReportDiagnostic.Suppress;
             }
 
+            // Bulk settings turn rules off, or change the severity of rules that are on by default; like the compiler,
+            // they never turn on a rule that is off by default (the AwsSolutions pack is enabled rule by rule).
             if (Bulk(treeOptions, "dotnet_analyzer_diagnostic.category-" + descriptor.Category + ".severity") is { } category)
             {
-                return category;
+                return category || !descriptor.IsEnabledByDefault;
             }
 
             if (Bulk(treeOptions, "dotnet_analyzer_diagnostic.severity") is { } all)
             {
-                return all;
+                return all || !descriptor.IsEnabledByDefault;
             }
 
             return !descriptor.IsEnabledByDefault;

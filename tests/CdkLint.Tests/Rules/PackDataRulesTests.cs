@@ -1,0 +1,119 @@
+using System.Threading.Tasks;
+using CdkLint.Tests.Infrastructure;
+using Microsoft.CodeAnalysis.Testing;
+using Xunit;
+using VerifyCS = CdkLint.Tests.Infrastructure.Verify<CdkLint.Rules.PackDataRulesAnalyzer, Microsoft.CodeAnalysis.Testing.EmptyCodeFixProvider>;
+
+namespace CdkLint.Tests.Rules
+{
+    /// <summary>
+    /// The AwsSolutions pack's data rules (one prop of one construct family), on the three CDK versions, in the shapes
+    /// apps write props: inline, a local with later assignments, a helper, a loop, a value chosen at run time.
+    /// </summary>
+    public class PackDataRulesTests
+    {
+        private static readonly string On = PackRelationRulesTests.PackOn;
+
+        private const string Front = "using Amazon.CDK.AWS.CloudFront;\nusing Amazon.CDK.AWS.CloudFront.Origins;\nusing Distribution = Amazon.CDK.AWS.CloudFront.Distribution;\n";
+
+        [Theory, CdkVersions]
+        public Task Distributions_are_judged_on_geo_waf_logs_and_viewer_tls(CdkVersion version) => VerifyCS.Diagnostics(version,
+            Code.StackWith(Front, """
+                        var behavior = new BehaviorOptions { Origin = new HttpOrigin("origin.example.com") };
+                        {|CDKN_CFR1:{|CDKN_CFR2:{|CDKN_CFR3:{|CDKN_CFR4:new Distribution(this, "Bare", new DistributionProps { DefaultBehavior = behavior })|}|}|}|};
+                        var site = new DistributionProps { DefaultBehavior = behavior, GeoRestriction = GeoRestriction.Allowlist("US"), WebAclId = "arn:aws:wafv2:us-east-1:111122223333:global/webacl/edge/1" };
+                        site.EnableLogging = true;
+                        site.Certificate = Amazon.CDK.AWS.CertificateManager.Certificate.FromCertificateArn(this, "Cert", "arn:aws:acm:us-east-1:111122223333:certificate/1");
+                        site.DomainNames = new[] { "www.example.com" };
+                        site.MinimumProtocolVersion = {|CDKN_CFR4:SecurityPolicyProtocol.TLS_V1_2016|};
+                        new Distribution(this, "Configured", site);
+                        new Distribution(this, "Helper", Props(behavior));
+            """, members: """
+                    private DistributionProps Props(BehaviorOptions behavior) => new DistributionProps
+                    {
+                        DefaultBehavior = behavior,
+                        GeoRestriction = GeoRestriction.Denylist("KP"),
+                        WebAclId = "arn:aws:wafv2:us-east-1:111122223333:global/webacl/edge/1",
+                        LogBucket = Amazon.CDK.AWS.S3.Bucket.FromBucketName(this, "Logs", "logs"),
+                        Certificate = Amazon.CDK.AWS.CertificateManager.Certificate.FromCertificateArn(this, "HelperCert", "arn:aws:acm:us-east-1:111122223333:certificate/1"),
+                    };
+            """), On);
+
+        [Theory, CdkVersions]
+        public Task Logging_turned_off_without_a_bucket_is_reported_at_the_value(CdkVersion version) => VerifyCS.Diagnostics(version,
+            Code.StackWith(Front, """
+                        var stage = (string)Node.TryGetContext("stage");
+                        foreach (var name in new[] { "a", "b" })
+                        {
+                            new Distribution(this, "Site" + name, new DistributionProps
+                            {
+                                DefaultBehavior = new BehaviorOptions { Origin = new HttpOrigin(name + ".example.com") },
+                                GeoRestriction = GeoRestriction.Allowlist("US"),
+                                WebAclId = "arn:aws:wafv2:us-east-1:111122223333:global/webacl/edge/1",
+                                EnableLogging = {|CDKN_CFR3:false|},
+                                Certificate = Amazon.CDK.AWS.CertificateManager.Certificate.FromCertificateArn(this, "Cert" + name, "arn:aws:acm:us-east-1:111122223333:certificate/1"),
+                                DomainNames = new[] { name + ".example.com" },
+                            });
+                        }
+
+                        new Distribution(this, "Chosen", new DistributionProps
+                        {
+                            DefaultBehavior = new BehaviorOptions { Origin = new HttpOrigin("c.example.com") },
+                            GeoRestriction = GeoRestriction.Allowlist("US"),
+                            WebAclId = "arn:aws:wafv2:us-east-1:111122223333:global/webacl/edge/1",
+                            EnableLogging = stage == "prod",
+                            Certificate = Amazon.CDK.AWS.CertificateManager.Certificate.FromCertificateArn(this, "CertC", "arn:aws:acm:us-east-1:111122223333:certificate/1"),
+                            DomainNames = new[] { "c.example.com" },
+                        });
+            """), On);
+
+        [Theory, CdkVersions]
+        public Task Databases_multi_az_backups_iam_auth_and_backtrack(CdkVersion version) => VerifyCS.Diagnostics(version,
+            Code.StackWith("using Amazon.CDK.AWS.EC2;\nusing Amazon.CDK.AWS.RDS;\n", """
+                        var vpc = Vpc.FromLookup(this, "Net", new VpcLookupOptions { IsDefault = true });
+                        {|CDKN_RDS3:new DatabaseInstance(this, "Single", new DatabaseInstanceProps { Engine = DatabaseInstanceEngine.POSTGRES, Vpc = vpc })|};
+                        new DatabaseInstance(this, "Multi", new DatabaseInstanceProps { Engine = DatabaseInstanceEngine.POSTGRES, Vpc = vpc, MultiAz = true, BackupRetention = {|CDKN_RDS13:Duration.Days(0)|} });
+                        new DatabaseInstance(this, "Week", new DatabaseInstanceProps { Engine = DatabaseInstanceEngine.POSTGRES, Vpc = vpc, MultiAz = true, BackupRetention = Duration.Days(7) });
+                        {|CDKN_RDS6:{|CDKN_RDS14:new DatabaseCluster(this, "Mysql", new DatabaseClusterProps { Engine = DatabaseClusterEngine.AURORA_MYSQL, Vpc = vpc, Writer = ClusterInstance.Provisioned("Writer") })|}|};
+                        new DatabaseCluster(this, "MysqlDone", new DatabaseClusterProps { Engine = DatabaseClusterEngine.AURORA_MYSQL, Vpc = vpc, Writer = ClusterInstance.Provisioned("Writer"), IamAuthentication = true, BacktrackWindow = Duration.Hours(24) });
+                        {|CDKN_RDS6:new DatabaseCluster(this, "Postgres", new DatabaseClusterProps { Engine = DatabaseClusterEngine.AuroraPostgres(new AuroraPostgresClusterEngineProps { Version = AuroraPostgresEngineVersion.VER_15_2 }), Vpc = vpc, Writer = ClusterInstance.Provisioned("Writer") })|};
+                        new DatabaseCluster(this, "Unknown", new DatabaseClusterProps { Engine = EngineFor(), Vpc = vpc, Writer = ClusterInstance.Provisioned("Writer") });
+            """, members: """
+                    private IClusterEngine EngineFor() => (string)Node.TryGetContext("engine") == "pg" ? DatabaseClusterEngine.AURORA_POSTGRESQL : DatabaseClusterEngine.AURORA_MYSQL;
+            """), On);
+
+        [Theory, CdkVersions]
+        public Task User_pools_password_policy_and_mfa(CdkVersion version) => VerifyCS.Diagnostics(version,
+            Code.StackWith("using Amazon.CDK.AWS.Cognito;\n", """
+                        {|CDKN_COG1:{|CDKN_COG2:new UserPool(this, "Bare")|}|};
+                        var policy = new PasswordPolicy { MinLength = {|CDKN_COG1:6|}, RequireUppercase = true, RequireDigits = true, RequireSymbols = true };
+                        new UserPool(this, "Short", new UserPoolProps { PasswordPolicy = policy, Mfa = Mfa.REQUIRED, MfaSecondFactor = new MfaSecondFactor { Otp = true, Sms = false } });
+                        new UserPool(this, "Strong", new UserPoolProps { PasswordPolicy = new PasswordPolicy { MinLength = 12, RequireUppercase = true, RequireDigits = true, RequireSymbols = true }, Mfa = {|CDKN_COG2:Mfa.OPTIONAL|}, MfaSecondFactor = new MfaSecondFactor { Otp = true, Sms = false } });
+                        {|CDKN_COG1:new UserPool(this, "Partial", new UserPoolProps { PasswordPolicy = new PasswordPolicy { MinLength = 12, RequireUppercase = true, RequireSymbols = true }, Mfa = Mfa.REQUIRED, MfaSecondFactor = new MfaSecondFactor { Otp = true, Sms = false } })|};
+            """), On);
+
+        [Theory, CdkVersions]
+        public Task Instances_projects_groups_acls_and_graphql_apis(CdkVersion version) => VerifyCS.Diagnostics(version,
+            Code.StackWith("using Amazon.CDK.AWS.EC2;\n", """
+                        var vpc = Vpc.FromLookup(this, "Net", new VpcLookupOptions { IsDefault = true });
+                        var image = MachineImage.LatestAmazonLinux2();
+                        {|CDKN_EC28:new Instance_(this, "Plain", new InstanceProps { Vpc = vpc, InstanceType = new InstanceType("t3.micro"), MachineImage = image })|};
+                        new Instance_(this, "Watched", new InstanceProps { Vpc = vpc, InstanceType = new InstanceType("t3.micro"), MachineImage = image, DetailedMonitoring = true });
+                        {|CDKN_CB4:new Amazon.CDK.AWS.CodeBuild.PipelineProject(this, "Build")|};
+                        new Amazon.CDK.AWS.CodeBuild.PipelineProject(this, "Sealed", new Amazon.CDK.AWS.CodeBuild.PipelineProjectProps { EncryptionKey = Amazon.CDK.AWS.KMS.Key.FromKeyArn(this, "Cmk", "arn:aws:kms:us-east-1:111122223333:key/1") });
+                        {|CDKN_AS3:new Amazon.CDK.AWS.AutoScaling.AutoScalingGroup(this, "Fleet", new Amazon.CDK.AWS.AutoScaling.AutoScalingGroupProps { Vpc = vpc, InstanceType = new InstanceType("t3.micro"), MachineImage = image })|};
+                        new Amazon.CDK.AWS.AutoScaling.AutoScalingGroup(this, "Told", new Amazon.CDK.AWS.AutoScaling.AutoScalingGroupProps { Vpc = vpc, InstanceType = new InstanceType("t3.micro"), MachineImage = image, Notifications = new[] { new Amazon.CDK.AWS.AutoScaling.NotificationConfiguration { Topic = Amazon.CDK.AWS.SNS.Topic.FromTopicArn(this, "Ops", "arn:aws:sns:us-east-1:111122223333:ops") } } });
+                        {|CDKN_VPC3:new NetworkAcl(this, "Acl", new NetworkAclProps { Vpc = vpc })|};
+                        NetworkAcl.FromNetworkAclId(this, "Shared", "acl-0123456789abcdef0");
+                        {|CDKN_ASC3:new Amazon.CDK.AWS.AppSync.GraphqlApi(this, "Graph", new Amazon.CDK.AWS.AppSync.GraphqlApiProps { Name = "graph", Definition = Amazon.CDK.AWS.AppSync.Definition.FromFile("schema.graphql") })|};
+                        new Amazon.CDK.AWS.AppSync.GraphqlApi(this, "Logged", new Amazon.CDK.AWS.AppSync.GraphqlApiProps { Name = "logged", Definition = Amazon.CDK.AWS.AppSync.Definition.FromFile("schema.graphql"), LogConfig = new Amazon.CDK.AWS.AppSync.LogConfig { FieldLogLevel = Amazon.CDK.AWS.AppSync.FieldLogLevel.ERROR } });
+            """), On);
+
+        [Theory, CdkVersions]
+        public Task Props_from_a_parameter_are_not_guessed(CdkVersion version) => VerifyCS.Diagnostics(version,
+            Code.StackWith(Front + "using Amazon.CDK.AWS.Cognito;\n", """
+                        new Distribution(this, "Given", site);
+                        new UserPool(this, "Pool", pool);
+            """, parameters: ", DistributionProps site, UserPoolProps pool"), On);
+    }
+}
