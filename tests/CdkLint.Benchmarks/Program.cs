@@ -47,12 +47,16 @@ var runs = 3;
 var modes = new[] { "fresh", "server" };
 var sizeArgs = new List<int>();
 string? compare = null;
+var pack = false;
 for (var i = 0; i < args.Length; i++)
 {
     switch (args[i])
     {
         case "--runs":
             runs = int.Parse(args[++i], CultureInfo.InvariantCulture);
+            break;
+        case "--pack":
+            pack = true;
             break;
         case "--compare":
             // --compare DIR: also measure the analyzers in DIR (CdkLint.Analyzers.dll and CdkLint.CodeFixes.dll of
@@ -80,6 +84,12 @@ try
     // "sdk": no CdkLint, the .NET SDK's own analyzers at their default level (what `dotnet new` projects run): a reference
     // for what an analyzer suite shipped on by default costs in the same builds, by the same measure.
     var variants = new (string Name, string[] Analyzers)[] { ("none", Array.Empty<string>()), ("empty", new[] { empty }), ("floor", new[] { floor }), ("cdklint", cdkLint), ("sdk", SdkAnalyzers) };
+    if (pack)
+    {
+        // --pack: CdkLint under <CdkLintMode>AwsSolutions</CdkLintMode> (the preset's global config), against "cdklint" (Recommended).
+        variants = variants.Append(("pack", cdkLint.Append(Path.Combine(root, "src/Package/build/presets/CdkLint.AwsSolutions.globalconfig")).ToArray())).ToArray();
+    }
+
     if (compare is not null)
     {
         variants = variants.Append(("before", new[] { Path.Combine(compare, "CdkLint.Analyzers.dll"), Path.Combine(compare, "CdkLint.CodeFixes.dll") })).ToArray();
@@ -120,6 +130,12 @@ try
                 if (variant == "sdk")
                 {
                     sdk = Median(results.Select(r => r.Analyzers));
+                }
+
+                if (variant == "pack")
+                {
+                    var packTime = Median(results.Select(r => r.Analyzers));
+                    Console.WriteLine($"{mode} | {name} (AwsSolutions): Csc {string.Join(", ", results.Select(r => r.Csc.ToString("F2", CultureInfo.InvariantCulture)))} s; CdkLint {string.Join(", ", results.Select(r => r.Analyzers.ToString("F3", CultureInfo.InvariantCulture)))} s; median {packTime:F3} s");
                 }
 
                 if (variant == "before")
@@ -183,7 +199,8 @@ static double Median(IEnumerable<double> values)
 static (double Csc, double Analyzers, string[] References) Build(string dir, string[] analyzers, string mode)
 {
     var sdk = analyzers == SdkAnalyzers;
-    var items = sdk ? string.Empty : string.Concat(analyzers.Select(a => $"<Analyzer Include=\"{a}\" />"));
+    // An analyzer list may carry a global config (the "pack" variant: CdkLint with the AwsSolutions preset).
+    var items = sdk ? string.Empty : string.Concat(analyzers.Select(a => a.EndsWith(".globalconfig", StringComparison.Ordinal) ? $"<GlobalAnalyzerConfigFiles Include=\"{a}\" />" : $"<Analyzer Include=\"{a}\" />"));
     File.WriteAllText(Path.Combine(dir, "Analyzers.props"), $"<Project><ItemGroup>{items}</ItemGroup></Project>");
     // fresh: a new compiler process per build (UseSharedCompilation=false, as CI machines often run); server: the
     // compiler server that `dotnet build` uses by default, already warm.

@@ -110,7 +110,7 @@ namespace CdkLint.Rules
                 return null;
             }
 
-            if (check.OnlyWithoutProp is { } excluded && props.MaySet(excluded))
+            if (check.OnlyWithoutProp is { } excluded && MaySet(props, excluded, cancellationToken))
             {
                 return null;
             }
@@ -186,6 +186,23 @@ namespace CdkLint.Rules
             }
 
             return false;
+        }
+
+        /// <summary>True when a prop (nested with a dot: `ZoneAwareness.AvailabilityZoneCount`) is set, or may be.</summary>
+        private static bool MaySet(PropsView props, string name, System.Threading.CancellationToken cancellationToken)
+        {
+            var dot = name.IndexOf('.');
+            if (dot < 0)
+            {
+                return props.MaySet(name);
+            }
+
+            if (!props.TryGet(name.Substring(0, dot), out var parent))
+            {
+                return !props.IsComplete;
+            }
+
+            return PropsReader.Read(parent.Value, cancellationToken).MaySet(name.Substring(dot + 1));
         }
 
         private static bool Contains(IReadOnlyList<string> values, string value)

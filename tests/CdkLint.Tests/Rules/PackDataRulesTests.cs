@@ -110,6 +110,41 @@ namespace CdkLint.Tests.Rules
             """), On);
 
         [Theory, CdkVersions]
+        public Task OpenSearch_domains_vpc_encryption_masters_zones_and_slow_logs(CdkVersion version) => VerifyCS.Diagnostics(version,
+            Code.StackWith("using Os = Amazon.CDK.AWS.OpenSearchService;\n", """
+                        {|CDKN_OS1:{|CDKN_OS2:{|CDKN_OS4:{|CDKN_OS7:{|CDKN_OS9:new Os.Domain(this, "Bare", new Os.DomainProps { Version = Os.EngineVersion.OPENSEARCH_1_3 })|}|}|}|}|};
+                        var vpc = Amazon.CDK.AWS.EC2.Vpc.FromLookup(this, "Net", new Amazon.CDK.AWS.EC2.VpcLookupOptions { IsDefault = true });
+                        var domain = new Os.DomainProps { Version = Os.EngineVersion.OPENSEARCH_1_3, Vpc = vpc, NodeToNodeEncryption = true };
+                        domain.Capacity = new Os.CapacityConfig { MasterNodes = 3, DataNodes = 2 };
+                        domain.ZoneAwareness = new Os.ZoneAwarenessConfig { AvailabilityZoneCount = 2 };
+                        domain.Logging = new Os.LoggingOptions { SlowSearchLogEnabled = true, SlowIndexLogEnabled = true };
+                        new Os.Domain(this, "Configured", domain);
+                        new Os.Domain(this, "Half", new Os.DomainProps
+                        {
+                            Version = Os.EngineVersion.OPENSEARCH_1_3,
+                            Vpc = vpc,
+                            UseUnsignedBasicAuth = true,
+                            Capacity = new Os.CapacityConfig { MasterNodes = {|CDKN_OS4:0|} },
+                            ZoneAwareness = new Os.ZoneAwarenessConfig { Enabled = {|CDKN_OS7:false|}, AvailabilityZoneCount = 2 },
+                            Logging = new Os.LoggingOptions { SlowSearchLogEnabled = true, SlowIndexLogEnabled = {|CDKN_OS9:false|} },
+                        });
+            """), On);
+
+        [Theory, CdkVersions]
+        public Task Eks_endpoints_and_logs_and_documentdb_port_backup_encryption(CdkVersion version) => VerifyCS.Diagnostics(version,
+            Code.StackWith("using Eks = Amazon.CDK.AWS.EKS;\nusing Doc = Amazon.CDK.AWS.DocDB;\n", """
+                        var vpc = Amazon.CDK.AWS.EC2.Vpc.FromLookup(this, "Net", new Amazon.CDK.AWS.EC2.VpcLookupOptions { IsDefault = true });
+                        {|CDKN_EKS1:{|CDKN_EKS2:new Eks.Cluster(this, "Open", new Eks.ClusterProps { Version = Eks.KubernetesVersion.V1_27, Vpc = vpc })|}|};
+                        new Eks.FargateCluster(this, "Closed", new Eks.FargateClusterProps { Version = Eks.KubernetesVersion.V1_27, Vpc = vpc, EndpointAccess = Eks.EndpointAccess.PRIVATE, ClusterLogging = new[] { Eks.ClusterLoggingTypes.API, Eks.ClusterLoggingTypes.AUDIT } });
+                        new Eks.Cluster(this, "Public", new Eks.ClusterProps { Version = Eks.KubernetesVersion.V1_27, Vpc = vpc, EndpointAccess = {|CDKN_EKS1:Eks.EndpointAccess.PUBLIC|}, ClusterLogging = new[] { Eks.ClusterLoggingTypes.API } });
+                        var login = new Doc.Login { Username = "admin" };
+                        var type = new Amazon.CDK.AWS.EC2.InstanceType("r5.large");
+                        {|CDKN_DOC2:{|CDKN_DOC4:new Doc.DatabaseCluster(this, "Docs", new Doc.DatabaseClusterProps { MasterUser = login, InstanceType = type, Vpc = vpc })|}|};
+                        new Doc.DatabaseCluster(this, "Tuned", new Doc.DatabaseClusterProps { MasterUser = login, InstanceType = type, Vpc = vpc, Port = 27018, Backup = new Doc.BackupProps { Retention = Duration.Days(14) } });
+                        new Doc.DatabaseCluster(this, "Loose", new Doc.DatabaseClusterProps { MasterUser = login, InstanceType = type, Vpc = vpc, Port = {|CDKN_DOC2:27017|}, StorageEncrypted = {|CDKN_DOC1:false|}, Backup = new Doc.BackupProps { Retention = {|CDKN_DOC4:Duration.Days(3)|} } });
+            """), On);
+
+        [Theory, CdkVersions]
         public Task Props_from_a_parameter_are_not_guessed(CdkVersion version) => VerifyCS.Diagnostics(version,
             Code.StackWith(Front + "using Amazon.CDK.AWS.Cognito;\n", """
                         new Distribution(this, "Given", site);
