@@ -111,7 +111,7 @@ namespace CdkLint.Rules
                     }
 
                     var auth = Of(facts, props.ValueOf("DefaultMethodOptions"), ctx.CancellationToken);
-                    Report(ctx, auth == Auth.Undecided ? Auth.None : auth, creation.Location, "The proxy methods of " + creation.DisplayName);
+                    Report(ctx, auth == Auth.Undecided ? Auth.None : auth, creation.Location, creation.DisplayName + " (its proxy methods)");
                 });
             }
         }
@@ -120,12 +120,12 @@ namespace CdkLint.Rules
         {
             if (auth == Auth.None)
             {
-                ctx.ReportDiagnostic(Diagnostic.Create(Descriptors.Pack("APIG4"), location, what, "have no authorization: no Authorizer or AuthorizationType in the options or the defaults above them"));
+                ctx.ReportDiagnostic(Diagnostic.Create(Descriptors.Pack("APIG4"), location, what, "has no authorization: no Authorizer or AuthorizationType in its options or the defaults above them"));
             }
 
             if (auth is Auth.None or Auth.Other)
             {
-                ctx.ReportDiagnostic(Diagnostic.Create(Descriptors.Pack("COG4"), location, what, "do not use a Cognito user pool authorizer"));
+                ctx.ReportDiagnostic(Diagnostic.Create(Descriptors.Pack("COG4"), location, what, "does not use a Cognito user pool authorizer"));
             }
         }
 

@@ -115,29 +115,47 @@ namespace CdkLint.Rules
                 return null;
             }
 
-            // A nested prop (`Capacity.MasterNodes`): an unset parent leaves the child at its default.
+            // A nested prop (`Capacity.MasterNodes`): an unset parent leaves the child at its default. A step may also
+            // name a factory's parameter (`ViewerCertificate.options.SecurityPolicy`: the props passed as `options`).
             var view = props;
-            var name = check.Prop;
-            var dot = name.IndexOf('.');
-            if (dot > 0)
+            var segments = check.Prop.Split('.');
+            for (var i = 0; i < segments.Length - 1; i++)
             {
-                if (!props.TryGet(name.Substring(0, dot), out var parent))
+                if (!view.TryGet(segments[i], out var parent))
                 {
-                    if (!props.IsComplete)
+                    if (!view.IsComplete)
                     {
                         return null;
                     }
 
                     view = PropsView.None;
-                }
-                else
-                {
-                    view = PropsReader.Read(parent.Value, cancellationToken);
+                    continue;
                 }
 
-                name = name.Substring(dot + 1);
+                var value = parent.Value;
+                if (i + 1 < segments.Length - 1 && ConstructCreation.Unwrap(value) is Microsoft.CodeAnalysis.Operations.IInvocationOperation factory)
+                {
+                    i++;
+                    value = null;
+                    foreach (var argument in factory.Arguments)
+                    {
+                        if (argument.Parameter?.Name == segments[i] && argument.ArgumentKind != Microsoft.CodeAnalysis.Operations.ArgumentKind.DefaultValue)
+                        {
+                            value = argument.Value;
+                        }
+                    }
+
+                    if (value is null)
+                    {
+                        view = PropsView.None; // the factory's default
+                        continue;
+                    }
+                }
+
+                view = PropsReader.Read(value, cancellationToken);
             }
 
+            var name = segments[segments.Length - 1];
             if (view.TryGet(name, out var set))
             {
                 if (Constant.ValueName(set.Value, symbols) is not { } value)

@@ -215,7 +215,9 @@ namespace CdkLint.Tests.Meta
         {
             // The props type: the constructor's `props` parameter.
             var propsType = construct.Constructors.SelectMany(c => c.Parameters).FirstOrDefault(p => p.Name == "props")?.Type;
-            foreach (var part in prop.Split('.'))
+            // A factory step (`ViewerCertificate.options.SecurityPolicy`) names a parameter: only the props up to it are held here.
+            var path = prop.Contains(".options.") ? prop.Substring(0, prop.IndexOf(".options.", StringComparison.Ordinal)) : prop;
+            foreach (var part in path.Split('.'))
             {
                 var property = propsType is null ? null : AllProperties(propsType).FirstOrDefault(p => p.Name == part);
                 if (property is null)

@@ -40,6 +40,17 @@ namespace CdkLint.Tests.Rules
             """), On);
 
         [Theory, CdkVersions]
+        public Task The_older_web_distribution_is_judged_by_its_own_props(CdkVersion version) => VerifyCS.Diagnostics(version,
+            Code.StackWith(Front, """
+                        var origins = new[] { new SourceConfiguration { CustomOriginSource = new CustomOriginConfig { DomainName = "origin.example.com" }, Behaviors = new[] { new Behavior { IsDefaultBehavior = true } } } };
+                        {|CDKN_CFR1:{|CDKN_CFR2:{|CDKN_CFR3:{|CDKN_CFR4:new CloudFrontWebDistribution(this, "Legacy", new CloudFrontWebDistributionProps { OriginConfigs = origins })|}|}|}|};
+                        {|CDKN_CFR4:new CloudFrontWebDistribution(this, "Guarded", new CloudFrontWebDistributionProps { OriginConfigs = origins, GeoRestriction = GeoRestriction.Allowlist("US"), WebACLId = "arn:aws:wafv2:us-east-1:111122223333:global/webacl/edge/1", LoggingConfig = new LoggingConfiguration { Prefix = "edge/" } })|};
+                        var cert = Amazon.CDK.AWS.CertificateManager.Certificate.FromCertificateArn(this, "Cert", "arn:aws:acm:us-east-1:111122223333:certificate/1");
+                        new CloudFrontWebDistribution(this, "OldTls", new CloudFrontWebDistributionProps { OriginConfigs = origins, GeoRestriction = GeoRestriction.Allowlist("US"), WebACLId = "arn:aws:wafv2:us-east-1:111122223333:global/webacl/edge/1", LoggingConfig = new LoggingConfiguration { Prefix = "edge/" }, ViewerCertificate = ViewerCertificate.FromAcmCertificate(cert, new ViewerCertificateOptions { Aliases = new[] { "www.example.com" }, SecurityPolicy = {|CDKN_CFR4:SecurityPolicyProtocol.TLS_V1_2016|} }) });
+                        new CloudFrontWebDistribution(this, "NewTls", new CloudFrontWebDistributionProps { OriginConfigs = origins, GeoRestriction = GeoRestriction.Allowlist("US"), WebACLId = "arn:aws:wafv2:us-east-1:111122223333:global/webacl/edge/1", LoggingConfig = new LoggingConfiguration { Prefix = "edge/" }, ViewerCertificate = ViewerCertificate.FromAcmCertificate(cert, new ViewerCertificateOptions { Aliases = new[] { "www.example.com" }, SecurityPolicy = SecurityPolicyProtocol.TLS_V1_2_2021 }) });
+            """), On);
+
+        [Theory, CdkVersions]
         public Task Logging_turned_off_without_a_bucket_is_reported_at_the_value(CdkVersion version) => VerifyCS.Diagnostics(version,
             Code.StackWith(Front, """
                         var stage = (string)Node.TryGetContext("stage");
