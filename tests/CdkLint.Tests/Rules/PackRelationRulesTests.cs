@@ -155,6 +155,17 @@ namespace CdkLint.Tests.Rules
             """), PackOn);
 
         [Theory, CdkVersions]
+        public Task Origins_on_the_stacks_own_buckets_want_origin_access_control(CdkVersion version) => Verify<CdkLint.Rules.S3OriginAccessAnalyzer, EmptyCodeFixProvider>.Diagnostics(version,
+            Code.StackWith("using Amazon.CDK.AWS.S3;\nusing Amazon.CDK.AWS.CloudFront;\n", """
+                        var site = new Bucket(this, "Site");
+                        var shared = Bucket.FromBucketName(this, "Shared", "shared-assets");
+                        var web = new Bucket(this, "Web", new BucketProps { WebsiteIndexDocument = "index.html" });
+                        new CloudFrontWebDistribution(this, "Legacy", new CloudFrontWebDistributionProps { OriginConfigs = new[] { new SourceConfiguration { S3OriginSource = new S3OriginConfig { {|CDKN_CFR7:S3BucketSource = site|} }, Behaviors = new[] { new Behavior { IsDefaultBehavior = true } } } } });
+                        new CloudFrontWebDistribution(this, "Imported", new CloudFrontWebDistributionProps { OriginConfigs = new[] { new SourceConfiguration { S3OriginSource = new S3OriginConfig { S3BucketSource = shared }, Behaviors = new[] { new Behavior { IsDefaultBehavior = true } } } } });
+                        new CloudFrontWebDistribution(this, "Website", new CloudFrontWebDistributionProps { OriginConfigs = new[] { new SourceConfiguration { S3OriginSource = new S3OriginConfig { S3BucketSource = web }, Behaviors = new[] { new Behavior { IsDefaultBehavior = true } } } } });
+            """), PackRelationRulesTests.PackOn);
+
+        [Theory, CdkVersions]
         public Task Idle_queues_want_a_dead_letter_queue_too(CdkVersion version) => Verify<CdkLint.Rules.QueueWithoutDeadLetterQueueAnalyzer, EmptyCodeFixProvider>.Diagnostics(version,
             Code.StackWith("using Amazon.CDK.AWS.SQS;\n", """
                         {|CDKN_SQS3:new Queue(this, "Idle")|};
