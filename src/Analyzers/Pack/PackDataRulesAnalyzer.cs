@@ -172,7 +172,7 @@ namespace CdkLint.Rules
                 return null;
             }
 
-            if ((check.SatisfiedByCall is not null || check.SatisfiedByUseAs is not null) && IsSatisfiedByUse(creation, check, cancellationToken))
+            if ((check.SatisfiedByCall is not null || check.SatisfiedByUseAs is not null || check.SatisfiedByEscapeHatch is not null) && IsSatisfiedByUse(creation, check, cancellationToken))
             {
                 return null;
             }
@@ -188,6 +188,11 @@ namespace CdkLint.Rules
         {
             foreach (var use in ConstructRelations.Uses(creation.Operation, cancellationToken))
             {
+                if (check.SatisfiedByEscapeHatch is not null && NamesInStatement(use.Syntax, check.SatisfiedByEscapeHatch))
+                {
+                    return true;
+                }
+
                 var parent = use.Parent;
                 while (parent is Microsoft.CodeAnalysis.Operations.IConversionOperation)
                 {
@@ -200,6 +205,25 @@ namespace CdkLint.Rules
                         return true;
                     case Microsoft.CodeAnalysis.Operations.ISimpleAssignmentOperation { Target: Microsoft.CodeAnalysis.Operations.IPropertyReferenceOperation target } when target.Property.Name == check.SatisfiedByUseAs:
                         return true;
+                }
+            }
+
+            return false;
+        }
+
+        private static bool NamesInStatement(SyntaxNode use, string name)
+        {
+            var statement = use.FirstAncestorOrSelf<Microsoft.CodeAnalysis.CSharp.Syntax.StatementSyntax>();
+            if (statement is null)
+            {
+                return false;
+            }
+
+            foreach (var token in statement.DescendantTokens())
+            {
+                if (token.ValueText == name)
+                {
+                    return true;
                 }
             }
 

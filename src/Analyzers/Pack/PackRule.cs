@@ -68,6 +68,13 @@ namespace CdkLint.Pack
 
         /// <summary>A prop of another construct's props that, given this construct, makes it compliant (S1: another bucket's <c>ServerAccessLogsBucket</c>).</summary>
         public string? SatisfiedByUseAs { get; set; }
+
+        /// <summary>
+        /// The template property an L1 escape hatch sets (<c>instance.Instance.DisableApiTermination = true</c>, or
+        /// <c>AddPropertyOverride("DisableApiTermination", …)</c>): a statement using the construct that names it
+        /// satisfies the check, since the value is then the team's.
+        /// </summary>
+        public string? SatisfiedByEscapeHatch { get; set; }
     }
 
     /// <summary>

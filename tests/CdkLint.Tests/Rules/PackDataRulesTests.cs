@@ -108,8 +108,8 @@ namespace CdkLint.Tests.Rules
             Code.StackWith("using Amazon.CDK.AWS.EC2;\n", """
                         var vpc = Vpc.FromLookup(this, "Net", new VpcLookupOptions { IsDefault = true });
                         var image = MachineImage.LatestAmazonLinux2();
-                        {|CDKN_EC28:new Instance_(this, "Plain", new InstanceProps { Vpc = vpc, InstanceType = new InstanceType("t3.micro"), MachineImage = image })|};
-                        new Instance_(this, "Watched", new InstanceProps { Vpc = vpc, InstanceType = new InstanceType("t3.micro"), MachineImage = image, DetailedMonitoring = true });
+                        {|CDKN_EC29:{|CDKN_EC28:new Instance_(this, "Plain", new InstanceProps { Vpc = vpc, InstanceType = new InstanceType("t3.micro"), MachineImage = image })|}|};
+                        {|CDKN_EC29:new Instance_(this, "Watched", new InstanceProps { Vpc = vpc, InstanceType = new InstanceType("t3.micro"), MachineImage = image, DetailedMonitoring = true })|};
                         {|CDKN_CB4:new Amazon.CDK.AWS.CodeBuild.PipelineProject(this, "Build")|};
                         new Amazon.CDK.AWS.CodeBuild.PipelineProject(this, "Sealed", new Amazon.CDK.AWS.CodeBuild.PipelineProjectProps { EncryptionKey = Amazon.CDK.AWS.KMS.Key.FromKeyArn(this, "Cmk", "arn:aws:kms:us-east-1:111122223333:key/1") });
                         {|CDKN_AS3:new Amazon.CDK.AWS.AutoScaling.AutoScalingGroup(this, "Fleet", new Amazon.CDK.AWS.AutoScaling.AutoScalingGroupProps { Vpc = vpc, InstanceType = new InstanceType("t3.micro"), MachineImage = image })|};
@@ -118,6 +118,41 @@ namespace CdkLint.Tests.Rules
                         NetworkAcl.FromNetworkAclId(this, "Shared", "acl-0123456789abcdef0");
                         {|CDKN_ASC3:new Amazon.CDK.AWS.AppSync.GraphqlApi(this, "Graph", new Amazon.CDK.AWS.AppSync.GraphqlApiProps { Name = "graph", Definition = Amazon.CDK.AWS.AppSync.Definition.FromFile("schema.graphql") })|};
                         new Amazon.CDK.AWS.AppSync.GraphqlApi(this, "Logged", new Amazon.CDK.AWS.AppSync.GraphqlApiProps { Name = "logged", Definition = Amazon.CDK.AWS.AppSync.Definition.FromFile("schema.graphql"), LogConfig = new Amazon.CDK.AWS.AppSync.LogConfig { FieldLogLevel = Amazon.CDK.AWS.AppSync.FieldLogLevel.ERROR } });
+            """), On);
+
+        [Theory, CdkVersions]
+        public Task Instances_without_termination_protection_unless_an_escape_hatch_sets_it(CdkVersion version) => VerifyCS.Diagnostics(version,
+            Code.StackWith("using Amazon.CDK.AWS.EC2;\n", """
+                        var vpc = Vpc.FromLookup(this, "Net", new VpcLookupOptions { IsDefault = true });
+                        var shape = new InstanceProps { Vpc = vpc, InstanceType = new InstanceType("t3.micro"), MachineImage = MachineImage.LatestAmazonLinux2023(), DetailedMonitoring = true };
+                        var bastion = new Instance_(this, "Bastion", shape);
+                        bastion.Instance.DisableApiTermination = true;
+                        var worker = new Instance_(this, "Worker", shape);
+                        worker.Instance.AddPropertyOverride("DisableApiTermination", true);
+                        var scratch = {|CDKN_EC29:new Instance_(this, "Scratch", shape)|};
+                        scratch.Instance.AddPropertyOverride("Monitoring", true);
+                        foreach (var name in new[] { "a", "b" })
+                        {
+                            {|CDKN_EC29:new Instance_(this, "Node" + name, shape)|};
+                        }
+            """), On);
+
+        [Theory, CdkVersions]
+        public Task L1_graphql_apis_need_a_log_config_with_a_role(CdkVersion version) => VerifyCS.Diagnostics(version,
+            Code.StackWith("using Amazon.CDK.AWS.AppSync;\n", """
+                        {|CDKN_ASC3:new CfnGraphQLApi(this, "Bare", new CfnGraphQLApiProps { Name = "bare", AuthenticationType = "API_KEY" })|};
+                        {|CDKN_ASC3:new CfnGraphQLApi(this, "NoRole", new CfnGraphQLApiProps { Name = "norole", AuthenticationType = "API_KEY", LogConfig = new CfnGraphQLApi.LogConfigProperty { FieldLogLevel = "ERROR" } })|};
+                        var logs = new CfnGraphQLApi.LogConfigProperty { FieldLogLevel = "ALL", CloudWatchLogsRoleArn = "arn:aws:iam::111122223333:role/appsync-logs" };
+                        new CfnGraphQLApi(this, "Logged", new CfnGraphQLApiProps { Name = "logged", AuthenticationType = "API_KEY", LogConfig = logs });
+                        new CfnGraphQLApi(this, "Terse", new CfnGraphQLApiProps { Name = "terse", AuthenticationType = "API_KEY", LogConfig = new CfnGraphQLApi.LogConfigProperty { CloudWatchLogsRoleArn = "arn:aws:iam::111122223333:role/appsync-logs", ExcludeVerboseContent = {|CDKN_ASC3:true|} } });
+            """), On);
+
+        [Fact]
+        public Task The_instance_prop_of_newer_cdk_is_read() => VerifyCS.Diagnostics(CdkVersion.V2_277,
+            Code.StackWith("using Amazon.CDK.AWS.EC2;\n", """
+                        var vpc = Vpc.FromLookup(this, "Net", new VpcLookupOptions { IsDefault = true });
+                        new Instance_(this, "Kept", new InstanceProps { Vpc = vpc, InstanceType = new InstanceType("t3.micro"), MachineImage = MachineImage.LatestAmazonLinux2023(), DetailedMonitoring = true, DisableApiTermination = true });
+                        new Instance_(this, "Open", new InstanceProps { Vpc = vpc, InstanceType = new InstanceType("t3.micro"), MachineImage = MachineImage.LatestAmazonLinux2023(), DetailedMonitoring = true, DisableApiTermination = {|CDKN_EC29:false|} });
             """), On);
 
         [Theory, CdkVersions]
