@@ -94,7 +94,8 @@ namespace CdkLint.Rules
         {
             if (check.Prop.Length == 0)
             {
-                return (creation.Location, check.UnsetText); // the construct itself is what the rule reports
+                // The construct itself is what the rule reports, unless a use of it settles the rule.
+                return HasUseCheck(check) && IsSatisfiedByUse(creation, check, cancellationToken) ? null : (creation.Location, check.UnsetText);
             }
 
             if (check.OnlyWhen is { } when)
@@ -172,7 +173,7 @@ namespace CdkLint.Rules
                 return null;
             }
 
-            if ((check.SatisfiedByCall is not null || check.SatisfiedByUseAs is not null || check.SatisfiedByEscapeHatch is not null) && IsSatisfiedByUse(creation, check, cancellationToken))
+            if (HasUseCheck(check) && IsSatisfiedByUse(creation, check, cancellationToken))
             {
                 return null;
             }
@@ -210,6 +211,8 @@ namespace CdkLint.Rules
 
             return false;
         }
+
+        private static bool HasUseCheck(PropCheck check) => check.SatisfiedByCall is not null || check.SatisfiedByUseAs is not null || check.SatisfiedByEscapeHatch is not null;
 
         private static bool NamesInStatement(SyntaxNode use, string name)
         {

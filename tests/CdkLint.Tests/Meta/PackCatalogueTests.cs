@@ -226,6 +226,11 @@ namespace CdkLint.Tests.Meta
                 }
 
                 propsType = property.Type is INamedTypeSymbol { IsValueType: true, TypeArguments.Length: 1 } nullable ? nullable.TypeArguments[0] : property.Type;
+                // An L1 prop is typed `object` (a value or a token): its shape is the construct's nested `<Part>Property` type.
+                if (propsType.SpecialType == SpecialType.System_Object)
+                {
+                    propsType = construct.GetTypeMembers(part + "Property").FirstOrDefault();
+                }
             }
 
             return true;

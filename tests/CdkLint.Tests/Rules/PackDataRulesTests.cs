@@ -147,6 +147,39 @@ namespace CdkLint.Tests.Rules
                         new CfnGraphQLApi(this, "Terse", new CfnGraphQLApiProps { Name = "terse", AuthenticationType = "API_KEY", LogConfig = new CfnGraphQLApi.LogConfigProperty { CloudWatchLogsRoleArn = "arn:aws:iam::111122223333:role/appsync-logs", ExcludeVerboseContent = {|CDKN_ASC3:true|} } });
             """), On);
 
+        [Theory, CdkVersions]
+        public Task Load_balancers_log_drain_and_cross_zones(CdkVersion version) => VerifyCS.Diagnostics(version,
+            Code.StackWith("using Amazon.CDK.AWS.EC2;\nusing Elb = Amazon.CDK.AWS.ElasticLoadBalancing;\nusing Amazon.CDK.AWS.ElasticLoadBalancingV2;\n", """
+                        var vpc = Vpc.FromLookup(this, "Net", new VpcLookupOptions { IsDefault = true });
+                        {|CDKN_ELB3:{|CDKN_ELB2:new Elb.LoadBalancer(this, "Classic", new Elb.LoadBalancerProps { Vpc = vpc })|}|};
+                        var logged = new Elb.LoadBalancerProps { Vpc = vpc, CrossZone = {|CDKN_ELB4:false|}, AccessLoggingPolicy = new Elb.CfnLoadBalancer.AccessLoggingPolicyProperty { Enabled = true, S3BucketName = "lb-logs" } };
+                        var drained = new Elb.LoadBalancer(this, "Drained", logged);
+                        ((Elb.CfnLoadBalancer)drained.Node.DefaultChild!).ConnectionDrainingPolicy = new Elb.CfnLoadBalancer.ConnectionDrainingPolicyProperty { Enabled = true, Timeout = 300 };
+                        {|CDKN_ELB3:new Elb.LoadBalancer(this, "Off", new Elb.LoadBalancerProps { Vpc = vpc, AccessLoggingPolicy = new Elb.CfnLoadBalancer.AccessLoggingPolicyProperty { Enabled = {|CDKN_ELB2:false|}, S3BucketName = "lb-logs" } })|};
+                        var web = new ApplicationLoadBalancer(this, "Web", new ApplicationLoadBalancerProps { Vpc = vpc });
+                        web.LogAccessLogs(Amazon.CDK.AWS.S3.Bucket.FromBucketName(this, "Logs", "lb-logs"));
+                        var attr = new NetworkLoadBalancer(this, "Attr", new NetworkLoadBalancerProps { Vpc = vpc });
+                        attr.SetAttribute("access_logs.s3.enabled", "true");
+                        {|CDKN_ELB2:new NetworkLoadBalancer(this, "Quiet", new NetworkLoadBalancerProps { Vpc = vpc })|};
+                        var api = {|CDKN_ELB2:new ApplicationLoadBalancer(this, "Api", new ApplicationLoadBalancerProps { Vpc = vpc })|};
+                        api.SetAttribute("idle_timeout.timeout_seconds", "60");
+            """), On);
+
+        [Theory, CdkVersions]
+        public Task Streams_on_the_managed_key_and_secrets_that_rotate(CdkVersion version) => VerifyCS.Diagnostics(version,
+            Code.StackWith("using Amazon.CDK.AWS.Kinesis;\nusing Amazon.CDK.AWS.SecretsManager;\n", """
+                        {|CDKN_KDS3:new Stream(this, "Default")|};
+                        new Stream(this, "Managed", new StreamProps { Encryption = StreamEncryption.MANAGED });
+                        new Stream(this, "Own", new StreamProps { Encryption = {|CDKN_KDS3:StreamEncryption.KMS|} });
+                        var choice = new StreamProps { Encryption = StreamEncryption.MANAGED };
+                        new Stream(this, "Shared", choice);
+                        var kept = {|CDKN_SMG4:new Secret(this, "ApiKey")|};
+                        var rotated = new Secret(this, "Db");
+                        rotated.AddRotationSchedule("Rotate", new RotationScheduleOptions { HostedRotation = HostedRotation.MysqlSingleUser() });
+                        var external = new Secret(this, "Partner");
+                        new RotationSchedule(this, "PartnerRotation", new RotationScheduleProps { Secret = external, HostedRotation = HostedRotation.MysqlSingleUser() });
+            """), On);
+
         [Fact]
         public Task The_instance_prop_of_newer_cdk_is_read() => VerifyCS.Diagnostics(CdkVersion.V2_277,
             Code.StackWith("using Amazon.CDK.AWS.EC2;\n", """

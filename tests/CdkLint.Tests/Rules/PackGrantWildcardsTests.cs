@@ -30,6 +30,8 @@ namespace CdkLint.Tests.Rules
                         {|CDKN_IAM5:fn.GrantInvoke(role)|};
                         IBucket imported = Bucket.FromBucketName(this, "Shared", "shared-bucket");
                         {|CDKN_IAM5:imported.GrantRead(fn.Role!)|};
+                        var project = new Amazon.CDK.AWS.CodeBuild.PipelineProject(this, "Build");
+                        {|CDKN_IAM5:uploads.GrantRead(project)|};
                         foreach (var name in new[] { "a", "b" })
                         {
                             var bucket = new Bucket(this, "Loop" + name);
@@ -49,6 +51,8 @@ namespace CdkLint.Tests.Rules
                         var uploads = new Bucket(this, "Uploads");
                         uploads.GrantRead(new ServicePrincipal("logging.s3.amazonaws.com"));
                         uploads.GrantPutAcl(fn, "reports/latest.csv");
+                        var identity = new Amazon.CDK.AWS.CloudFront.OriginAccessIdentity(this, "Cdn");
+                        uploads.GrantRead(identity);
                         table.Grant(role, "dynamodb:GetItem");
                         Share(uploads, fn);
                     }
