@@ -154,7 +154,11 @@ namespace CdkLint.Pack
                 new[] { "a `Backup.Retention` of seven days or more", "a retention chosen at run time" },
                 new PropCheck("Amazon.CDK.AWS.DocDB.DatabaseCluster", "Backup", true, "has no Backup: DocumentDB keeps one day of backups"),
                 new PropCheck("Amazon.CDK.AWS.DocDB.DatabaseCluster", "Backup.Retention", false, string.Empty, firing: new[] { "0s", "86400s", "172800s", "259200s", "345600s", "432000s", "518400s" }, valueText: "keeps backups for less than seven days") { OnlyWithProp = "Backup" }),
-            NotYet("DOC5", true, "DocumentDB", "DocumentDB cluster without log exports", "Decidable (`ExportAuditLogsToCloudWatch`, `ExportProfilerLogsToCloudWatch`); not built yet."),
+            Data("DOC5", true, "DocumentDB", "DocumentDB cluster without log exports",
+                "Reports every DocumentDB `DatabaseCluster`: cdk-nag asks for `authenticate`, `createIndex` and `dropCollection` in `EnableCloudwatchLogsExports`, and the L2 can write only `audit` and `profiler` (`ExportAuditLogsToCloudWatch`, `ExportProfilerLogsToCloudWatch`), so only the L1 escape hatch satisfies it.",
+                "Without exported logs, who authenticated and which collections changed is kept nowhere you can search or alarm on.",
+                new[] { "a cluster whose L1 resource sets `EnableCloudwatchLogsExports` in a statement on it (`((CfnDBCluster)cluster.Node.DefaultChild).EnableCloudwatchLogsExports = …`)", "an L1 `CfnDBCluster` (not judged)" },
+                new PropCheck("Amazon.CDK.AWS.DocDB.DatabaseCluster", "", true, "exports none of the logs cdk-nag asks for (authenticate, createIndex, dropCollection): the L2 cannot write them") { SatisfiedByEscapeHatch = "EnableCloudwatchLogsExports" }).Diverging("cdk-nag makes three findings per cluster, one per missing log type; CdkLint makes one. DocumentDB's documented export types are `audit` and `profiler`: a team that exports those has done what the service offers, and should record that with a suppression."),
             L1Only("TS3", false, "Timestream", "Timestream database without a customer managed key", "CfnDatabase (Timestream)"),
 
             // ---- Network and delivery ----
@@ -211,7 +215,11 @@ namespace CdkLint.Pack
             Concept("APIG6", true, "API Gateway", "REST API stage without execution logging", "CDK4003", "Same verdict on the stage's `LoggingLevel`."),
 
             // ---- Management and governance ----
-            NotYet("AS1", true, "Auto Scaling", "Auto Scaling group without a cooldown", "Decidable (`Cooldown` of `AutoScalingGroup`); not built yet."),
+            Data("AS1", true, "Auto Scaling", "Auto Scaling group without a cooldown",
+                "Reports an `AutoScalingGroup` whose `Cooldown` is zero. Unset is quiet: CDK writes nothing and the service's five-minute default applies.",
+                "With no cooldown the group scales again before the instances it just launched take load, and overshoots.",
+                new[] { "`Cooldown` unset (the service default, five minutes)", "a cooldown above zero", "a cooldown computed at run time" },
+                new PropCheck("Amazon.CDK.AWS.AutoScaling.AutoScalingGroup", "Cooldown", false, string.Empty, firing: new[] { "0s" }, valueText: "sets Cooldown = {0}: the group may scale again at once")),
             NotYet("AS2", true, "Auto Scaling", "Auto Scaling group without a proper health check", "Decidable (`HealthCheck` with a load balancer); not built yet."),
             Data("AS3", true, "Auto Scaling", "Auto Scaling group without scaling notifications",
                 "Reports an `AutoScalingGroup` without `Notifications` (or the older `NotificationsTopic`).",
@@ -342,7 +350,11 @@ namespace CdkLint.Pack
                 "A customer managed key lets you control and audit who can decrypt build artifacts, and revoke it.",
                 new[] { "a project with an `EncryptionKey`", "a project whose props are built elsewhere" },
                 new PropCheck("Amazon.CDK.AWS.CodeBuild.Project", "EncryptionKey", true, "has no EncryptionKey: its artifacts use the AWS managed key for S3")),
-            NotYet("CB5", false, "CodeBuild", "CodeBuild project with a custom image", "Decidable (`BuildImage` of the build environment); not built yet."),
+            Data("CB5", false, "CodeBuild", "CodeBuild project with a custom image",
+                "Reports a `Project` (or `PipelineProject`) whose build environment's `BuildImage` is `LinuxBuildImage.FromDockerRegistry(…)` or `WindowsBuildImage.FromDockerRegistry(…)`: an image CodeBuild does not curate.",
+                "A curated `aws/codebuild/…` image is patched by AWS; a registry image is only as current as whoever publishes it.",
+                new[] { "a curated image (`LinuxBuildImage.STANDARD_7_0`, `WindowsBuildImage.WIN_SERVER_CORE_2019_BASE`, …) or the default", "an image from an ECR repository or a Docker asset (its name is a token, on which cdk-nag reports a validation failure, not CB5)", "an image chosen at run time" },
+                new PropCheck("Amazon.CDK.AWS.CodeBuild.Project", "Environment.BuildImage", false, string.Empty, firing: new[] { "FromDockerRegistry" }, valueText: "builds on an image from {0}: not one CodeBuild curates")),
             L1Only("C91", true, "Cloud9", "Cloud9 environment without no-ingress SSM access", "CfnEnvironmentEC2"),
             Relation("L1", true, "Lambda", "Lambda function not on its runtime family's newest version", "CDK5002",
                 "Reports a function whose `Runtime` is not the newest of its family in the CDK version the project references (CDK5002 reports deprecated runtimes, this rule the older supported ones). `NODEJS_LATEST`, container images and `provided` runtimes are not reported.",

@@ -180,6 +180,22 @@ namespace CdkLint.Tests.Rules
                         new RotationSchedule(this, "PartnerRotation", new RotationScheduleProps { Secret = external, HostedRotation = HostedRotation.MysqlSingleUser() });
             """), On);
 
+        [Theory, CdkVersions]
+        public Task Zero_cooldowns_and_uncurated_build_images(CdkVersion version) => VerifyCS.Diagnostics(version,
+            Code.StackWith("using Amazon.CDK.AWS.EC2;\nusing Amazon.CDK.AWS.AutoScaling;\nusing Amazon.CDK.AWS.CodeBuild;\n", """
+                        var vpc = Vpc.FromLookup(this, "Net", new VpcLookupOptions { IsDefault = true });
+                        var notify = new[] { new NotificationConfiguration { Topic = Amazon.CDK.AWS.SNS.Topic.FromTopicArn(this, "Ops", "arn:aws:sns:us-east-1:111122223333:ops") } };
+                        new AutoScalingGroup(this, "Eager", new AutoScalingGroupProps { Vpc = vpc, InstanceType = new InstanceType("t3.micro"), MachineImage = MachineImage.LatestAmazonLinux2023(), Notifications = notify, Cooldown = {|CDKN_AS1:Duration.Seconds(0)|} });
+                        new AutoScalingGroup(this, "Calm", new AutoScalingGroupProps { Vpc = vpc, InstanceType = new InstanceType("t3.micro"), MachineImage = MachineImage.LatestAmazonLinux2023(), Notifications = notify, Cooldown = Duration.Minutes(5) });
+                        new AutoScalingGroup(this, "Default", new AutoScalingGroupProps { Vpc = vpc, InstanceType = new InstanceType("t3.micro"), MachineImage = MachineImage.LatestAmazonLinux2023(), Notifications = notify });
+                        var key = Amazon.CDK.AWS.KMS.Key.FromKeyArn(this, "Cmk", "arn:aws:kms:us-east-1:111122223333:key/1");
+                        new PipelineProject(this, "Custom", new PipelineProjectProps { EncryptionKey = key, Environment = new BuildEnvironment { BuildImage = {|CDKN_CB5:LinuxBuildImage.FromDockerRegistry("public.ecr.aws/docker/library/node:20")|} } });
+                        new PipelineProject(this, "Curated", new PipelineProjectProps { EncryptionKey = key, Environment = new BuildEnvironment { BuildImage = LinuxBuildImage.STANDARD_7_0 } });
+                        var repo = Amazon.CDK.AWS.ECR.Repository.FromRepositoryName(this, "Images", "builder");
+                        new PipelineProject(this, "Ecr", new PipelineProjectProps { EncryptionKey = key, Environment = new BuildEnvironment { BuildImage = LinuxBuildImage.FromEcrRepository(repo) } });
+                        new PipelineProject(this, "Plain", new PipelineProjectProps { EncryptionKey = key });
+            """), On);
+
         [Fact]
         public Task The_instance_prop_of_newer_cdk_is_read() => VerifyCS.Diagnostics(CdkVersion.V2_277,
             Code.StackWith("using Amazon.CDK.AWS.EC2;\n", """
@@ -218,9 +234,10 @@ namespace CdkLint.Tests.Rules
                         new Eks.Cluster(this, "Public", new Eks.ClusterProps { Version = Eks.KubernetesVersion.V1_27, Vpc = vpc, EndpointAccess = {|CDKN_EKS1:Eks.EndpointAccess.PUBLIC|}, ClusterLogging = new[] { Eks.ClusterLoggingTypes.API } });
                         var login = new Doc.Login { Username = "admin" };
                         var type = new Amazon.CDK.AWS.EC2.InstanceType("r5.large");
-                        {|CDKN_DOC2:{|CDKN_DOC4:new Doc.DatabaseCluster(this, "Docs", new Doc.DatabaseClusterProps { MasterUser = login, InstanceType = type, Vpc = vpc })|}|};
-                        new Doc.DatabaseCluster(this, "Tuned", new Doc.DatabaseClusterProps { MasterUser = login, InstanceType = type, Vpc = vpc, Port = 27018, Backup = new Doc.BackupProps { Retention = Duration.Days(14) } });
-                        new Doc.DatabaseCluster(this, "Loose", new Doc.DatabaseClusterProps { MasterUser = login, InstanceType = type, Vpc = vpc, Port = {|CDKN_DOC2:27017|}, StorageEncrypted = {|CDKN_DOC1:false|}, Backup = new Doc.BackupProps { Retention = {|CDKN_DOC4:Duration.Days(3)|} } });
+                        {|CDKN_DOC5:{|CDKN_DOC2:{|CDKN_DOC4:new Doc.DatabaseCluster(this, "Docs", new Doc.DatabaseClusterProps { MasterUser = login, InstanceType = type, Vpc = vpc })|}|}|};
+                        var tuned = new Doc.DatabaseCluster(this, "Tuned", new Doc.DatabaseClusterProps { MasterUser = login, InstanceType = type, Vpc = vpc, Port = 27018, Backup = new Doc.BackupProps { Retention = Duration.Days(14) } });
+                        ((Doc.CfnDBCluster)tuned.Node.DefaultChild!).EnableCloudwatchLogsExports = new[] { "authenticate", "createIndex", "dropCollection" };
+                        {|CDKN_DOC5:new Doc.DatabaseCluster(this, "Loose", new Doc.DatabaseClusterProps { MasterUser = login, InstanceType = type, Vpc = vpc, Port = {|CDKN_DOC2:27017|}, StorageEncrypted = {|CDKN_DOC1:false|}, Backup = new Doc.BackupProps { Retention = {|CDKN_DOC4:Duration.Days(3)|} } })|};
             """), On);
 
         [Theory, CdkVersions]
