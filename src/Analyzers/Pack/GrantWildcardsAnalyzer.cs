@@ -32,6 +32,7 @@ namespace CdkLint.Rules
         {
             var rows = GrantWildcards.For(symbols.CdkVersion);
             var identities = IdentityInterfaces.Select(symbols.Type).Where(t => t is not null).Cast<INamedTypeSymbol>().ToArray();
+            var role = symbols.Type("Amazon.CDK.AWS.IAM.IRole");
             context.RegisterOperationAction(
                 ctx =>
                 {
@@ -45,7 +46,7 @@ namespace CdkLint.Rules
                     }
 
                     var grantee = call.Arguments.FirstOrDefault(a => a.Parameter?.Ordinal == 0);
-                    if (grantee is null || !IsIdentity(ConstructCreation.Unwrap(grantee.Value)?.Type, symbols, identities))
+                    if (grantee is null || !IsIdentity(ConstructCreation.Unwrap(grantee.Value)?.Type, symbols, identities, role))
                     {
                         return;
                     }
@@ -89,7 +90,7 @@ namespace CdkLint.Rules
             return false;
         }
 
-        private static bool IsIdentity(ITypeSymbol? type, CdkSymbols symbols, INamedTypeSymbol[] identities)
+        private static bool IsIdentity(ITypeSymbol? type, CdkSymbols symbols, INamedTypeSymbol[] identities, INamedTypeSymbol? role)
         {
             if (type is not INamedTypeSymbol named)
             {
@@ -103,7 +104,7 @@ namespace CdkLint.Rules
 
             // A construct that grants through its own role (an instance, a project, a state machine, a task definition).
             // Other grantable constructs (an origin access identity) get a resource policy, which IAM5 does not read.
-            return identities.Length > 0 && named.TypeKind == TypeKind.Class && CdkSymbols.InheritsFrom(named, symbols.Construct) && HasRole(named, identities[0]);
+            return role is not null && named.TypeKind == TypeKind.Class && CdkSymbols.InheritsFrom(named, symbols.Construct) && HasRole(named, role);
         }
 
         private static bool HasRole(INamedTypeSymbol type, INamedTypeSymbol role)
